@@ -1,0 +1,4 @@
+package io.indicators.common.api;
+
+public record KoreanEnglish(String ko, String en) {
+}

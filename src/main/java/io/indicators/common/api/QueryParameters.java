@@ -1,0 +1,119 @@
+package io.indicators.common.api;
+
+import io.indicators.common.period.InvalidPeriodException;
+import io.indicators.common.period.ReferencePeriod;
+import io.indicators.common.problem.ApiException;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.regex.Pattern;
+
+/**
+ * Parsing of query parameters. Parameters arrive as strings so that a malformed one is a 400 problem naming the
+ * parameter, rather than JAX-RS's default 404 for a failed conversion.
+ */
+public final class QueryParameters {
+
+    public static final int DEFAULT_LIMIT = 20;
+    public static final int MAX_LIMIT = 100;
+    private static final Pattern GEO = Pattern.compile("[A-Z]{2}|EU|WORLD");
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,59}");
+
+    private QueryParameters() {
+    }
+
+    public static int limit(String value) {
+        return value == null ? DEFAULT_LIMIT : integer("limit", value, 1, MAX_LIMIT);
+    }
+
+    public static Integer optionalInteger(String name, String value, int min, int max) {
+        return value == null ? null : integer(name, value, min, max);
+    }
+
+    private static int integer(String name, String value, int min, int max) {
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the accepted range
+        }
+        throw ApiException.badParameter(name, name + " must be an integer from " + min + " to " + max + ", got '" + value + "'");
+    }
+
+    /** An RFC 3339 instant with an offset, not in the future (the future is not known yet). */
+    public static Instant pastInstant(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        Instant instant;
+        try {
+            instant = OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ApiException.badParameter(name, name + " must be an RFC 3339 date-time with an offset, such as "
+                    + "2024-10-01T00:00:00Z, got '" + value + "'");
+        }
+        if (instant.isAfter(Instant.now())) {
+            throw ApiException.badParameter(name, name + " is in the future; what will be known then is not known yet");
+        }
+        return instant;
+    }
+
+    public static ReferencePeriod period(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return ReferencePeriod.parse(value);
+        } catch (InvalidPeriodException e) {
+            throw ApiException.badParameter(name, e.getMessage());
+        }
+    }
+
+    public static String geo(String value) {
+        if (value != null && !GEO.matcher(value).matches()) {
+            throw ApiException.badParameter("geo", "geo must be an ISO 3166-1 alpha-2 code (such as KR) or one of EU, WORLD, got '"
+                    + value + "'");
+        }
+        return value;
+    }
+
+    public static String topic(String value) {
+        if (value != null && !SLUG.matcher(value).matches()) {
+            throw ApiException.badParameter("topic", "topic must be a lower-case slug such as workforce, got '" + value + "'");
+        }
+        return value;
+    }
+
+    public static String text(String name, String value) {
+        if (value != null && (value.isBlank() || value.length() > 200)) {
+            throw ApiException.badParameter(name, name + " must be 1 to 200 characters");
+        }
+        return value;
+    }
+
+    /** Cursors are opaque to clients: the position they encode may change shape without a new API version. */
+    public static String cursor(String position) {
+        return position == null ? null
+                : Base64.getUrlEncoder().withoutPadding().encodeToString(("v1:" + position).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static String position(String cursor) {
+        if (cursor == null) {
+            return null;
+        }
+        try {
+            String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (decoded.startsWith("v1:") && decoded.length() > 3) {
+                return decoded.substring(3);
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw ApiException.badParameter("cursor", "cursor is not one this API returned; start again without it");
+    }
+}

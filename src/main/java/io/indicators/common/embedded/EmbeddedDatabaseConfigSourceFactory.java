@@ -1,0 +1,43 @@
+package io.indicators.common.embedded;
+
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
+import io.smallrye.config.common.MapBackedConfigSource;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Points the datasource at an embedded PostgreSQL in dev mode when none is configured, which is what makes
+ * {@code ./mvnw quarkus:dev} work on a machine without Docker or a database. Production never gets here: the
+ * dev profile is required, and any configured {@code quarkus.datasource.jdbc.url} wins.
+ */
+public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory {
+
+    // Below application.properties (250) so an explicit datasource always takes precedence.
+    private static final int ORDINAL = 200;
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        if (!context.getProfiles().contains("dev") || isSet(context, "quarkus.datasource.jdbc.url")
+                || "false".equals(value(context, "indicators.embedded-database.enabled"))) {
+            return List.of();
+        }
+        return List.of(new MapBackedConfigSource("embedded-postgresql", Map.of(
+                "quarkus.datasource.jdbc.url", EmbeddedDatabase.jdbcUrl(),
+                "quarkus.datasource.username", "postgres",
+                "quarkus.datasource.password", "postgres"), ORDINAL) {
+        });
+    }
+
+    private static boolean isSet(ConfigSourceContext context, String name) {
+        return value(context, name) != null;
+    }
+
+    private static String value(ConfigSourceContext context, String name) {
+        ConfigValue value = context.getValue(name);
+        return value == null ? null : value.getValue();
+    }
+}

@@ -1,0 +1,58 @@
+package io.indicators.common.problem;
+
+import java.util.List;
+
+/** A failure the client can act on; {@link ProblemMapper} turns it into a problem body. */
+public class ApiException extends RuntimeException {
+
+    private final int status;
+    private final String type;
+    private final String title;
+    private final List<ProblemError> errors;
+
+    protected ApiException(int status, String type, String title, String detail, List<ProblemError> errors) {
+        super(detail);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.errors = List.copyOf(errors);
+    }
+
+    public static ApiException notFound(String detail) {
+        return new ApiException(404, "not-found", "Not found", detail, List.of());
+    }
+
+    public static ApiException badParameter(String parameter, String detail) {
+        return new ApiException(400, "invalid-parameter", "Invalid request parameter", detail,
+                List.of(ProblemError.atParameter(parameter, detail)));
+    }
+
+    public static ApiException conflict(String detail) {
+        return new ApiException(409, "conflict", "Conflict", detail, List.of());
+    }
+
+    public static ApiException preconditionFailed(String detail) {
+        return new ApiException(412, "precondition-failed", "Precondition failed", detail, List.of());
+    }
+
+    public static ApiException invalidRelease(List<ProblemError> errors) {
+        return new ApiException(422, "invalid-release", "The release is invalid",
+                errors.size() + " error(s); nothing was applied", errors);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<ProblemError> errors() {
+        return errors;
+    }
+}

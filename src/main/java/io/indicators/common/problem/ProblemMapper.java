@@ -1,0 +1,89 @@
+package io.indicators.common.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.List;
+
+/**
+ * The one place errors become responses: every failure is an {@code application/problem+json} body and no stack
+ * trace or class name reaches a client.
+ */
+public class ProblemMapper {
+
+    public static final String PROBLEM_JSON = "application/problem+json";
+    private static final String TYPE_PREFIX = "urn:indicator-api:problem:";
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response api(ApiException e, UriInfo uri) {
+        return problem(e.status(), e.type(), e.title(), e.getMessage(), uri, e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<ProblemError> errors = e.getConstraintViolations().stream()
+                .map(v -> ProblemError.atParameter(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .toList();
+        return problem(400, "invalid-parameter", "Invalid request parameter",
+                "The request has " + errors.size() + " invalid parameter(s)", uri, errors);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableBody(JsonProcessingException e, UriInfo uri) {
+        String where = e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return problem(400, "malformed-body", "Malformed request body",
+                "The body is not valid JSON of the expected shape" + where, uri, List.of());
+    }
+
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        Response problem = problem(401, "unauthorized", "Authentication required",
+                "This operation needs a valid bearer token", uri, List.of());
+        return Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return problem(403, "forbidden", "Forbidden", "The token does not grant the publisher role", uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        if (status.getStatusCode() >= 500) {
+            LOG.error("Request failed", e);
+        }
+        return problem(status.getStatusCode(), "about:blank", status.getReasonPhrase(), e.getMessage(), uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        LOG.error("Unexpected failure", e);
+        return problem(500, "internal-error", "Internal server error",
+                "The request could not be completed; it has been logged", uri, List.of());
+    }
+
+    private static Response problem(int status, String type, String title, String detail, UriInfo uri,
+            List<ProblemError> errors) {
+        String typeUri = type.startsWith("about:") ? type : TYPE_PREFIX + type;
+        return Response.status(status)
+                .type(PROBLEM_JSON)
+                .entity(new Problem(typeUri, title, status, detail, uri.getRequestUri().getRawPath(), errors))
+                .build();
+    }
+
+    private static String lastNode(String propertyPath) {
+        return propertyPath.substring(propertyPath.lastIndexOf('.') + 1);
+    }
+}

@@ -1,0 +1,37 @@
+package io.indicators.indicator;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.List;
+
+@ApplicationScoped
+public class IndicatorRepository implements PanacheRepositoryBase<Indicator, String> {
+
+    /** Indicators in id order after the cursor {@code afterId}, filtered by topic, geography and free text. */
+    public List<Indicator> search(String topic, String geo, String text, String afterId, int limit) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (topic != null) {
+            where.add("array_position(i.topics, :topic) is not null");
+            params.and("topic", topic);
+        }
+        if (geo != null) {
+            where.add("exists (from Series s where s.indicator = i and s.geo = :geo)");
+            params.and("geo", geo);
+        }
+        if (text != null) {
+            where.add("(lower(i.nameEn) like :text or lower(i.nameKo) like :text"
+                    + " or lower(i.descriptionEn) like :text or lower(i.descriptionKo) like :text or i.id like :text)");
+            params.and("text", "%" + text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (afterId != null) {
+            where.add("i.id > :after");
+            params.and("after", afterId);
+        }
+        String query = "from Indicator i" + (where.isEmpty() ? "" : " where " + String.join(" and ", where)) + " order by i.id";
+        return find(query, params).page(0, limit).list();
+    }
+}

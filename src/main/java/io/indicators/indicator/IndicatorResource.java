@@ -1,0 +1,36 @@
+package io.indicators.indicator;
+
+import io.indicators.common.api.Page;
+import io.indicators.common.api.QueryParameters;
+import io.indicators.indicator.IndicatorViews.IndicatorDetail;
+import io.indicators.indicator.IndicatorViews.IndicatorSummary;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+@Path("/v1/indicators")
+@Produces(MediaType.APPLICATION_JSON)
+public class IndicatorResource {
+
+    private final IndicatorService service;
+
+    IndicatorResource(IndicatorService service) {
+        this.service = service;
+    }
+
+    @GET
+    public Page<IndicatorSummary> list(@QueryParam("topic") String topic, @QueryParam("geo") String geo,
+            @QueryParam("q") String text, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return service.search(QueryParameters.topic(topic), QueryParameters.geo(geo), QueryParameters.text("q", text),
+                QueryParameters.position(cursor), QueryParameters.limit(limit));
+    }
+
+    @GET
+    @Path("/{id}")
+    public IndicatorDetail get(@PathParam("id") String id) {
+        return service.detail(id);
+    }
+}

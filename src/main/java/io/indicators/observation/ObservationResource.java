@@ -1,0 +1,31 @@
+package io.indicators.observation;
+
+import io.indicators.common.api.QueryParameters;
+import io.indicators.observation.ObservationViews.ObservationSet;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+@Path("/v1/indicators/{id}/observations")
+@Produces(MediaType.APPLICATION_JSON)
+public class ObservationResource {
+
+    private final ObservationService service;
+
+    ObservationResource(ObservationService service) {
+        this.service = service;
+    }
+
+    @GET
+    public ObservationSet observations(@PathParam("id") String id, @QueryParam("geo") String geo,
+            @QueryParam("startPeriod") String startPeriod, @QueryParam("endPeriod") String endPeriod,
+            @QueryParam("lastNObservations") String lastNObservations, @QueryParam("asOf") String asOf) {
+        return service.observations(id, new ObservationService.Query(QueryParameters.geo(geo),
+                QueryParameters.period("startPeriod", startPeriod), QueryParameters.period("endPeriod", endPeriod),
+                QueryParameters.optionalInteger("lastNObservations", lastNObservations, 1, 1000),
+                QueryParameters.pastInstant("asOf", asOf)));
+    }
+}

@@ -1,0 +1,53 @@
+package io.indicators.observation;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** The real-time queries: what was known at an instant, and how a value changed. */
+@ApplicationScoped
+public class ObservationVersionRepository implements PanacheRepository<ObservationVersion> {
+
+    private static final String FETCH = "select v from ObservationVersion v join fetch v.observation o"
+            + " join fetch o.series s join fetch s.indicator join fetch v.release ";
+
+    public Optional<ObservationVersion> current(Observation observation) {
+        return find("observation = ?1 and realtimeEnd is null", observation).firstResultOptional();
+    }
+
+    /**
+     * The versions of an indicator's values in force at {@code asOf} (retracted ones excluded), ordered by
+     * geography and period; {@code from}/{@code to} keep periods that overlap the range.
+     */
+    public List<ObservationVersion> knownAt(String indicatorId, String geo, LocalDate from, LocalDate to, Instant asOf) {
+        Parameters params = Parameters.with("indicator", indicatorId).and("asOf", asOf);
+        StringBuilder query = new StringBuilder(FETCH).append("where s.indicator.id = :indicator and v.retracted = false"
+                + " and v.realtimeStart <= :asOf and (v.realtimeEnd is null or v.realtimeEnd > :asOf)");
+        if (geo != null) {
+            query.append(" and s.geo = :geo");
+            params.and("geo", geo);
+        }
+        if (from != null) {
+            query.append(" and o.periodEnd >= :from");
+            params.and("from", from);
+        }
+        if (to != null) {
+            query.append(" and o.periodStart <= :to");
+            params.and("to", to);
+        }
+        query.append(" order by s.geo, o.periodStart, o.periodEnd");
+        return find(query.toString(), params).list();
+    }
+
+    /** Current values citing a document, for the source page. */
+    public List<ObservationVersion> currentCiting(String documentId) {
+        return find(FETCH + "where v.realtimeEnd is null and v.retracted = false"
+                + " and exists (from Citation c where c.version = v and c.document.id = ?1)"
+                + " order by s.indicator.id, s.geo, o.periodStart", documentId).list();
+    }
+}

@@ -1,0 +1,46 @@
+package io.indicators.release;
+
+import io.indicators.common.api.Page;
+import io.indicators.common.problem.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class ReleaseQueries {
+
+    private final ReleaseRepository releases;
+
+    ReleaseQueries(ReleaseRepository releases) {
+        this.releases = releases;
+    }
+
+    public Page<ReleaseView> list(String cursor, int limit) {
+        Long beforeSeq;
+        try {
+            beforeSeq = cursor == null ? null : Long.valueOf(cursor);
+        } catch (NumberFormatException e) {
+            throw ApiException.badParameter("cursor", "cursor is not one this API returned; start again without it");
+        }
+        return Page.of(releases.page(beforeSeq, limit + 1), limit, r -> Long.toString(r.seq), this::view);
+    }
+
+    public ReleaseView get(String id) {
+        return view(releases.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("No release '" + id + "'")));
+    }
+
+    public ReleaseView view(Release release) {
+        Object[] counts = (Object[]) releases.getEntityManager().createQuery("""
+                select
+                  coalesce(sum(case when v.retracted = false and p.id is null then 1 else 0 end), 0),
+                  coalesce(sum(case when v.retracted = false and p.id is not null then 1 else 0 end), 0),
+                  coalesce(sum(case when v.retracted = true then 1 else 0 end), 0)
+                from ObservationVersion v
+                left join ObservationVersion p on p.observation = v.observation and p.realtimeEnd = v.realtimeStart
+                  and p.retracted = false
+                where v.release.id = :id""").setParameter("id", release.id).getSingleResult();
+        return new ReleaseView(release.id, release.releasedAt, release.description, release.publishedBy,
+                new ReleaseView.Changes(((Number) counts[0]).longValue(), ((Number) counts[1]).longValue(),
+                        ((Number) counts[2]).longValue()));
+    }
+}

@@ -1,0 +1,311 @@
+package io.indicators.release;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.indicators.common.period.ReferencePeriod;
+import io.indicators.common.problem.ApiException;
+import io.indicators.common.problem.ProblemError;
+import io.indicators.indicator.Indicator;
+import io.indicators.indicator.IndicatorRepository;
+import io.indicators.observation.Citation;
+import io.indicators.observation.Observation;
+import io.indicators.observation.ObservationRepository;
+import io.indicators.observation.ObservationVersion;
+import io.indicators.observation.ObservationVersionRepository;
+import io.indicators.observation.Series;
+import io.indicators.observation.SeriesRepository;
+import io.indicators.release.ReleaseRequest.CitationInput;
+import io.indicators.common.api.DatePublished;
+import io.indicators.release.ReleaseRequest.DocumentInput;
+import io.indicators.release.ReleaseRequest.IndicatorInput;
+import io.indicators.release.ReleaseRequest.ObservationInput;
+import io.indicators.release.ReleaseRequest.PublicationInput;
+import io.indicators.release.ReleaseRequest.RetractionInput;
+import io.indicators.source.Document;
+import io.indicators.source.DocumentRepository;
+import io.indicators.source.Publication;
+import io.indicators.source.PublicationRepository;
+import io.indicators.source.PublishedDate;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Applies releases: the only code path that writes the catalogue, used by the seed loader and by
+ * {@code POST /v1/releases}. Values are appended as new versions; nothing published is rewritten.
+ */
+@ApplicationScoped
+@Transactional
+public class ReleaseService {
+
+    /** Serialises publishers, so a release always builds on the one before it. */
+    private static final long PUBLISH_LOCK = 0x1d1ca70e5L;
+
+    private final ReleaseRepository releases;
+    private final IndicatorRepository indicators;
+    private final DocumentRepository documents;
+    private final PublicationRepository publications;
+    private final SeriesRepository series;
+    private final ObservationRepository observations;
+    private final ObservationVersionRepository versions;
+    private final ReleaseValidator validator;
+    private final ObjectMapper canonicalJson;
+
+    ReleaseService(ReleaseRepository releases, IndicatorRepository indicators, DocumentRepository documents,
+            PublicationRepository publications, SeriesRepository series, ObservationRepository observations,
+            ObservationVersionRepository versions, ReleaseValidator validator, ObjectMapper json) {
+        this.releases = releases;
+        this.indicators = indicators;
+        this.documents = documents;
+        this.publications = publications;
+        this.series = series;
+        this.observations = observations;
+        this.versions = versions;
+        this.validator = validator;
+        this.canonicalJson = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    }
+
+    /** A release and what it changed; {@code replayed} when an idempotent retry returned an earlier release. */
+    public record Outcome(Release release, int added, int revised, int retracted, int unchanged, boolean replayed) {
+    }
+
+    /**
+     * @param expectedHead the release id the publisher built on (from {@code If-Match} or {@code basedOn});
+     *                     null to skip the check
+     */
+    public Outcome publish(ReleaseRequest request, String publisher, String idempotencyKey, String expectedHead) {
+        lockCatalogue();
+        String contentSha256 = sha256(request);
+        if (idempotencyKey != null) {
+            Optional<Release> earlier = releases.findByIdempotencyKey(idempotencyKey);
+            if (earlier.isPresent()) {
+                if (!earlier.get().contentSha256.equals(contentSha256)) {
+                    throw ApiException.conflict("Idempotency-Key '" + idempotencyKey
+                            + "' was used for a different release body (release '" + earlier.get().id + "')");
+                }
+                return new Outcome(earlier.get(), 0, 0, 0, 0, true);
+            }
+        }
+        Optional<Release> head = releases.head();
+        String headId = head.map(r -> r.id).orElse(null);
+        if (expectedHead != null && !expectedHead.equals(headId)) {
+            throw ApiException.preconditionFailed("The catalogue has moved on: the publish was based on '" + expectedHead
+                    + "' but the current release is '" + headId + "'; fetch the current state and publish again");
+        }
+        List<ProblemError> errors = validator.validate(request, this::hasCurrentValue);
+        if (!errors.isEmpty()) {
+            throw ApiException.invalidRelease(errors);
+        }
+        if (releases.findById(request.release().id()) != null) {
+            throw ApiException.conflict("Release '" + request.release().id() + "' already exists; a release id is used once");
+        }
+
+        Release release = new Release();
+        release.id = request.release().id();
+        release.seq = head.map(r -> r.seq + 1).orElse(1L);
+        release.releasedAt = nextInstant(head);
+        release.description = request.release().description();
+        release.contentSha256 = contentSha256;
+        release.idempotencyKey = idempotencyKey;
+        release.publishedBy = publisher;
+        releases.persist(release);
+
+        request.documents().forEach(this::upsert);
+        request.publications().forEach(this::upsert);
+        request.indicators().forEach(this::upsert);
+        int added = 0;
+        int revised = 0;
+        int unchanged = 0;
+        for (ObservationInput input : request.observations()) {
+            Indicator indicator = indicators.findById(input.indicator());
+            Observation observation = observations.findOrCreate(series.findOrCreate(indicator, input.geo()),
+                    ReferencePeriod.parse(input.period()));
+            Optional<ObservationVersion> current = versions.current(observation);
+            if (current.isPresent() && sameContent(current.get(), input)) {
+                unchanged++;
+                continue;
+            }
+            if (current.isPresent() && !current.get().retracted) {
+                revised++;
+            } else {
+                added++;
+            }
+            supersede(current, release);
+            ObservationVersion version = newVersion(observation, release, input.reason());
+            version.value = input.value();
+            version.low = input.low();
+            version.high = input.high();
+            version.status = input.status();
+            version.note = input.note();
+            version.derivation = input.derivation() == null ? null : toJson(input.derivation());
+            versions.persist(version);
+            addCitations(version, input.citations());
+        }
+        for (RetractionInput input : request.retractions()) {
+            Series retractedSeries = series.find(input.indicator(), input.geo()).orElseThrow();
+            Observation observation = observations.find(retractedSeries, input.period()).orElseThrow();
+            ObservationVersion current = versions.current(observation).orElseThrow();
+            supersede(Optional.of(current), release);
+            ObservationVersion retraction = newVersion(observation, release, input.reason());
+            retraction.status = current.status;
+            retraction.retracted = true;
+            versions.persist(retraction);
+        }
+        return new Outcome(release, added, revised, request.retractions().size(), unchanged, false);
+    }
+
+    /** The content hash of a release body, independent of formatting, for idempotency and seed re-runs. */
+    public String sha256(ReleaseRequest request) {
+        try {
+            byte[] json = canonicalJson.writeValueAsBytes(new ReleaseRequest(request.release(), null, request.documents(),
+                    request.publications(), request.indicators(), request.observations(), request.retractions()));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot hash a release body", e);
+        }
+    }
+
+    private boolean hasCurrentValue(String indicatorId, String geo, String period) {
+        return series.find(indicatorId, geo)
+                .flatMap(s -> observations.find(s, period))
+                .flatMap(versions::current)
+                .filter(v -> !v.retracted)
+                .isPresent();
+    }
+
+    private void lockCatalogue() {
+        releases.getEntityManager()
+                .createNativeQuery("select 1 from (select pg_advisory_xact_lock(:key)) lock")
+                .setParameter("key", PUBLISH_LOCK)
+                .getSingleResult();
+    }
+
+    /** Release times strictly increase even if the clock steps back, so real-time periods never overlap. */
+    private static Instant nextInstant(Optional<Release> head) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return head.map(r -> r.releasedAt.plus(1, ChronoUnit.MICROS))
+                .filter(earliest -> earliest.isAfter(now))
+                .orElse(now);
+    }
+
+    private void supersede(Optional<ObservationVersion> current, Release release) {
+        current.ifPresent(version -> {
+            version.realtimeEnd = release.releasedAt;
+            versions.getEntityManager().flush();
+        });
+    }
+
+    private static ObservationVersion newVersion(Observation observation, Release release, String reason) {
+        ObservationVersion version = new ObservationVersion();
+        version.observation = observation;
+        version.release = release;
+        version.reason = reason;
+        version.realtimeStart = release.releasedAt;
+        return version;
+    }
+
+    private void addCitations(ObservationVersion version, List<CitationInput> inputs) {
+        for (int i = 0; i < inputs.size(); i++) {
+            CitationInput input = inputs.get(i);
+            Citation citation = new Citation();
+            citation.version = version;
+            citation.position = i;
+            citation.document = documents.findById(input.document());
+            citation.quote = input.quote();
+            citation.publication = input.publication() == null ? null : publications.findById(input.publication());
+            versions.getEntityManager().persist(citation);
+            version.citations.add(citation);
+        }
+    }
+
+    private boolean sameContent(ObservationVersion current, ObservationInput input) {
+        if (current.retracted || !ReleaseValidator.sameNumber(current.value, input.value())
+                || !ReleaseValidator.sameNumber(current.low, input.low())
+                || !ReleaseValidator.sameNumber(current.high, input.high())
+                || !Objects.equals(current.status, input.status()) || !Objects.equals(current.note, input.note())
+                || !Objects.equals(current.derivation, input.derivation() == null ? null : toJson(input.derivation()))
+                || current.citations.size() != input.citations().size()) {
+            return false;
+        }
+        for (int i = 0; i < current.citations.size(); i++) {
+            Citation citation = current.citations.get(i);
+            CitationInput wanted = input.citations().get(i);
+            if (!citation.document.id.equals(wanted.document()) || !citation.quote.equals(wanted.quote())
+                    || !Objects.equals(citation.publication == null ? null : citation.publication.id, wanted.publication())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void upsert(DocumentInput input) {
+        Document document = Optional.ofNullable(documents.findById(input.id())).orElseGet(Document::new);
+        document.id = input.id();
+        document.fileName = input.fileName();
+        document.sha256 = input.sha256();
+        document.publisherOriginal = input.publisher().original();
+        document.publisherEn = input.publisher().en();
+        document.titleOriginal = input.title().original();
+        document.titleEn = input.title().en();
+        document.authors = input.authors() == null ? new String[0] : input.authors().toArray(String[]::new);
+        document.language = input.language();
+        document.url = input.url();
+        document.published = published(input.published());
+        document.note = input.note();
+        documents.persist(document);
+    }
+
+    private void upsert(PublicationInput input) {
+        Publication publication = Optional.ofNullable(publications.findById(input.id())).orElseGet(Publication::new);
+        publication.id = input.id();
+        publication.publisherOriginal = input.publisher().original();
+        publication.publisherEn = input.publisher().en();
+        publication.titleOriginal = input.title().original();
+        publication.titleEn = input.title().en();
+        publication.kind = input.kind();
+        publication.url = input.url();
+        publication.published = published(input.published());
+        publications.persist(publication);
+    }
+
+    private void upsert(IndicatorInput input) {
+        Indicator indicator = Optional.ofNullable(indicators.findById(input.id())).orElseGet(Indicator::new);
+        indicator.id = input.id();
+        indicator.nameKo = input.name().ko();
+        indicator.nameEn = input.name().en();
+        indicator.descriptionKo = input.description() == null ? null : input.description().ko();
+        indicator.descriptionEn = input.description() == null ? null : input.description().en();
+        indicator.unitCode = input.unit().code();
+        indicator.unitMultiplier = ReleaseValidator.multiplier(input);
+        indicator.frequency = input.frequency();
+        indicator.valueKind = input.valueKind();
+        indicator.topics = input.topics() == null ? new String[0] : input.topics().toArray(String[]::new);
+        indicators.persist(indicator);
+    }
+
+    private static PublishedDate published(DatePublished input) {
+        PublishedDate date = new PublishedDate();
+        date.date = input.date();
+        date.precision = "unknown".equals(input.basis()) ? null : input.precision();
+        date.basis = input.basis();
+        date.evidence = input.evidence();
+        return date;
+    }
+
+    private String toJson(Object value) {
+        try {
+            return canonicalJson.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.indicators.seed;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.indicators.release.ReleaseRepository;
+import io.indicators.release.ReleaseRequest;
+import io.indicators.release.ReleaseService;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * Applies the curated catalogue in {@code seeds/} at start-up through the same path as an HTTP publish. A file
+ * already applied (same content hash) is skipped, so restarts load nothing twice; an edited file becomes a new
+ * release, so its changed values become new versions.
+ */
+@ApplicationScoped
+public class SeedLoader {
+
+    private static final Logger LOG = Logger.getLogger(SeedLoader.class);
+    private static final String PUBLISHER = "seed-loader";
+
+    private final ReleaseService releaseService;
+    private final ReleaseRepository releases;
+    private final SeedConfig config;
+    private final ObjectMapper yaml;
+
+    SeedLoader(ReleaseService releaseService, ReleaseRepository releases, SeedConfig config) {
+        this.releaseService = releaseService;
+        this.releases = releases;
+        this.config = config;
+        this.yaml = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    }
+
+    record Catalogue(List<String> releases) {
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.enabled()) {
+            read(config.location() + "/catalogue.yaml", Catalogue.class).releases()
+                    .forEach(file -> apply(file, read(config.location() + "/" + file, ReleaseRequest.class)));
+        }
+    }
+
+    @Transactional
+    void apply(String file, ReleaseRequest request) {
+        String sha256 = releaseService.sha256(request);
+        String idempotencyKey = "seed:" + sha256;
+        if (releases.findByIdempotencyKey(idempotencyKey).isPresent()) {
+            return;
+        }
+        ReleaseRequest toPublish = request;
+        if (releases.findById(request.release().id()) != null) {
+            // The file changed since it was applied: publish it again under a new id; unchanged values stay as they are.
+            String id = request.release().id() + "." + sha256.substring(0, 8);
+            toPublish = new ReleaseRequest(new ReleaseRequest.ReleaseHeader(id, request.release().description()),
+                    null, request.documents(), request.publications(), request.indicators(), request.observations(),
+                    request.retractions());
+        }
+        ReleaseService.Outcome outcome = releaseService.publish(toPublish, PUBLISHER, idempotencyKey, null);
+        LOG.infof("Applied seed %s as release %s: %d added, %d revised, %d retracted, %d unchanged", file,
+                outcome.release().id, outcome.added(), outcome.revised(), outcome.retracted(), outcome.unchanged());
+    }
+
+    private <T> T read(String resource, Class<T> type) {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Seed resource " + resource + " is missing from the classpath");
+            }
+            return yaml.readValue(in, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read seed resource " + resource, e);
+        }
+    }
+}

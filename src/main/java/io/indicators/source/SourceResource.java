@@ -1,0 +1,34 @@
+package io.indicators.source;
+
+import io.indicators.common.api.Page;
+import io.indicators.common.api.QueryParameters;
+import io.indicators.source.SourceViews.SourceDetail;
+import io.indicators.source.SourceViews.SourceSummary;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+@Path("/v1/sources")
+@Produces(MediaType.APPLICATION_JSON)
+public class SourceResource {
+
+    private final SourceService service;
+
+    SourceResource(SourceService service) {
+        this.service = service;
+    }
+
+    @GET
+    public Page<SourceSummary> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return service.list(QueryParameters.position(cursor), QueryParameters.limit(limit));
+    }
+
+    @GET
+    @Path("/{id}")
+    public SourceDetail get(@PathParam("id") String id) {
+        return service.detail(id);
+    }
+}
