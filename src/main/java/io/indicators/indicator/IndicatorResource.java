@@ -4,6 +4,8 @@ import io.indicators.common.api.Page;
 import io.indicators.common.api.QueryParameters;
 import io.indicators.indicator.IndicatorViews.IndicatorDetail;
 import io.indicators.indicator.IndicatorViews.IndicatorSummary;
+import io.indicators.observation.ObservationService;
+import io.indicators.observation.ObservationViews.VintageList;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,9 +18,11 @@ import jakarta.ws.rs.core.MediaType;
 public class IndicatorResource {
 
     private final IndicatorService service;
+    private final ObservationService observations;
 
-    IndicatorResource(IndicatorService service) {
+    IndicatorResource(IndicatorService service, ObservationService observations) {
         this.service = service;
+        this.observations = observations;
     }
 
     @GET
@@ -32,5 +36,11 @@ public class IndicatorResource {
     @Path("/{id}")
     public IndicatorDetail get(@PathParam("id") String id) {
         return service.detail(id);
+    }
+
+    @GET
+    @Path("/{id}/vintages")
+    public VintageList vintages(@PathParam("id") String id) {
+        return observations.vintages(id);
     }
 }

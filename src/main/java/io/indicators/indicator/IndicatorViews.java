@@ -1,5 +1,6 @@
 package io.indicators.indicator;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.indicators.common.api.KoreanEnglish;
 import io.indicators.common.api.Unit;
 import io.indicators.source.SourceViews.DocumentRef;
@@ -13,7 +14,7 @@ public final class IndicatorViews {
     private IndicatorViews() {
     }
 
-    public record IndicatorSummary(String id, KoreanEnglish name, KoreanEnglish description, Unit unit, String frequency,
+    public record IndicatorSummary(String id, KoreanEnglish name, @JsonInclude(JsonInclude.Include.NON_NULL) KoreanEnglish description, Unit unit, String frequency,
             String valueKind, List<String> topics, List<String> geos) {
     }
 
@@ -21,7 +22,7 @@ public final class IndicatorViews {
     public record SeriesSummary(String geo, String firstPeriod, String lastPeriod, int observationCount) {
     }
 
-    public record IndicatorDetail(String id, KoreanEnglish name, KoreanEnglish description, Unit unit, String frequency,
+    public record IndicatorDetail(String id, KoreanEnglish name, @JsonInclude(JsonInclude.Include.NON_NULL) KoreanEnglish description, Unit unit, String frequency,
             String valueKind, List<String> topics, List<SeriesSummary> series, List<DocumentRef> sources,
             List<PublicationRef> publications) {
     }

@@ -1,7 +1,11 @@
 package io.indicators.observation;
 
 import io.indicators.common.api.QueryParameters;
+import io.indicators.common.period.InvalidPeriodException;
+import io.indicators.common.period.ReferencePeriod;
+import io.indicators.common.problem.ApiException;
 import io.indicators.observation.ObservationViews.ObservationSet;
+import io.indicators.observation.ObservationViews.ValueHistory;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,10 +26,24 @@ public class ObservationResource {
     @GET
     public ObservationSet observations(@PathParam("id") String id, @QueryParam("geo") String geo,
             @QueryParam("startPeriod") String startPeriod, @QueryParam("endPeriod") String endPeriod,
-            @QueryParam("lastNObservations") String lastNObservations, @QueryParam("asOf") String asOf) {
+            @QueryParam("lastNObservations") String lastNObservations, @QueryParam("asOf") String asOf,
+            @QueryParam("includeHistory") String includeHistory) {
         return service.observations(id, new ObservationService.Query(QueryParameters.geo(geo),
                 QueryParameters.period("startPeriod", startPeriod), QueryParameters.period("endPeriod", endPeriod),
                 QueryParameters.optionalInteger("lastNObservations", lastNObservations, 1, 1000),
-                QueryParameters.pastInstant("asOf", asOf)));
+                QueryParameters.pastInstant("asOf", asOf), QueryParameters.flag("includeHistory", includeHistory)));
+    }
+
+    @GET
+    @Path("/{period}/history")
+    public ValueHistory history(@PathParam("id") String id, @PathParam("period") String period,
+            @QueryParam("geo") String geo) {
+        ReferencePeriod parsed;
+        try {
+            parsed = ReferencePeriod.parse(period);
+        } catch (InvalidPeriodException e) {
+            throw ApiException.badParameter("period", e.getMessage());
+        }
+        return service.history(id, QueryParameters.requiredGeo(geo), parsed);
     }
 }

@@ -50,4 +50,65 @@ public class ObservationVersionRepository implements PanacheRepository<Observati
                 + " and exists (from Citation c where c.version = v and c.document.id = ?1)"
                 + " order by s.indicator.id, s.geo, o.periodStart", documentId).list();
     }
+
+    /**
+     * Every version of an indicator's values that had become known by {@code asOf}, retractions included,
+     * ordered by geography, period and real-time start.
+     */
+    public List<ObservationVersion> historyUntil(String indicatorId, String geo, LocalDate from, LocalDate to, Instant asOf) {
+        Parameters params = Parameters.with("indicator", indicatorId).and("asOf", asOf);
+        StringBuilder query = new StringBuilder(FETCH).append("where s.indicator.id = :indicator and v.realtimeStart <= :asOf");
+        if (geo != null) {
+            query.append(" and s.geo = :geo");
+            params.and("geo", geo);
+        }
+        if (from != null) {
+            query.append(" and o.periodEnd >= :from");
+            params.and("from", from);
+        }
+        if (to != null) {
+            query.append(" and o.periodStart <= :to");
+            params.and("to", to);
+        }
+        query.append(" order by s.geo, o.periodStart, o.periodEnd, v.realtimeStart");
+        return find(query.toString(), params).list();
+    }
+
+    /** The revisions of one value, oldest first. */
+    public List<ObservationVersion> history(Observation observation) {
+        return find(FETCH + "where o = ?1 order by v.realtimeStart", observation).list();
+    }
+
+    /** The version a given version replaced, if any. */
+    public Optional<ObservationVersion> previous(ObservationVersion version) {
+        return find(FETCH + "where o = ?1 and v.realtimeEnd = ?2", version.observation, version.realtimeStart)
+                .firstResultOptional();
+    }
+
+    /** What one release wrote, in the order it wrote it. */
+    public List<ObservationVersion> ofRelease(String releaseId) {
+        return find(FETCH + "where v.release.id = ?1 order by v.id", releaseId).list();
+    }
+
+    /** The change feed: versions that became known after an instant, in the order they were written. */
+    public List<ObservationVersion> feed(Instant updatedAfter, long afterId, int limit) {
+        return find(FETCH + "where v.realtimeStart > ?1 and v.id > ?2 order by v.id", updatedAfter, afterId)
+                .page(0, limit).list();
+    }
+
+    /** The releases that changed an indicator's values, oldest first (ALFRED's vintage dates). */
+    public List<io.indicators.release.Release> vintages(String indicatorId) {
+        return getEntityManager().createQuery("select distinct r from ObservationVersion v join v.release r"
+                + " where v.observation.series.indicator.id = :indicator order by r.seq", io.indicators.release.Release.class)
+                .setParameter("indicator", indicatorId).getResultList();
+    }
+
+    /** The newest release that changed an indicator's values by an instant: the vintage an answer reflects. */
+    public Optional<io.indicators.release.Release> latestVintage(String indicatorId, Instant asOf) {
+        return getEntityManager().createQuery("select r from ObservationVersion v join v.release r"
+                + " where v.observation.series.indicator.id = :indicator and v.realtimeStart <= :asOf order by r.seq desc",
+                io.indicators.release.Release.class)
+                .setParameter("indicator", indicatorId).setParameter("asOf", asOf).setMaxResults(1)
+                .getResultStream().findFirst();
+    }
 }

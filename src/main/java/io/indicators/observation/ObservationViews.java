@@ -1,5 +1,6 @@
 package io.indicators.observation;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.indicators.common.api.KoreanEnglish;
 import io.indicators.common.api.Unit;
 import io.indicators.release.ReleaseRequest.Derivation;
@@ -22,7 +23,7 @@ public final class ObservationViews {
     public record ReleaseRef(String id, Instant releasedAt) {
     }
 
-    public record CitationView(DocumentRef document, String quote, PublicationRef publication) {
+    public record CitationView(DocumentRef document, String quote, @JsonInclude(JsonInclude.Include.NON_NULL) PublicationRef publication) {
     }
 
     /**
@@ -30,12 +31,38 @@ public final class ObservationViews {
      * published in {@code release}.
      */
     public record ObservationView(String geo, String period, BigDecimal value, BigDecimal low, BigDecimal high, Unit unit,
-            String status, String note, Derivation derivation, String release, Instant realtimeStart,
-            Instant realtimeEnd, List<CitationView> citations) {
+            String status, String note, @JsonInclude(JsonInclude.Include.NON_NULL) Derivation derivation, boolean retracted, String reason, String release,
+            Instant realtimeStart, Instant realtimeEnd, List<CitationView> citations) {
+    }
+
+    /** The revisions of one value, oldest first. */
+    public record ValueHistory(IndicatorRef indicator, String geo, String period, List<ObservationView> versions) {
+    }
+
+    /** An instant at which an indicator's values changed, and the release that changed them. */
+    public record Vintage(String release, Instant releasedAt) {
+    }
+
+    public record VintageList(IndicatorRef indicator, List<Vintage> vintages) {
+    }
+
+    /** A value as it stood before or after a change. */
+    public record ValueState(BigDecimal value, BigDecimal low, BigDecimal high, String status) {
+    }
+
+    /**
+     * One change to one value: {@code added} (no earlier value), {@code revised} (replaced {@code previous}), or
+     * {@code retracted} (withdrawn; {@code current} is null).
+     */
+    public record Change(String id, String kind, String indicator, String geo, String period, String release,
+            Instant realtimeStart, @JsonInclude(JsonInclude.Include.NON_NULL) ValueState current, @JsonInclude(JsonInclude.Include.NON_NULL) ValueState previous, String reason, List<CitationView> citations) {
+    }
+
+    public record ReleaseChanges(ReleaseRef release, List<Change> changes) {
     }
 
     /** The answer to an observations query: what was known at {@code asOf}, as of {@code release}. */
-    public record ObservationSet(IndicatorRef indicator, Instant asOf, ReleaseRef release,
+    public record ObservationSet(IndicatorRef indicator, Instant asOf, @JsonInclude(JsonInclude.Include.NON_NULL) ReleaseRef release,
             List<ObservationView> observations) {
     }
 }

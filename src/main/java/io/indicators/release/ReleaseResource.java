@@ -2,21 +2,46 @@ package io.indicators.release;
 
 import io.indicators.common.api.Page;
 import io.indicators.common.api.QueryParameters;
+import io.indicators.common.problem.ApiException;
+import io.indicators.observation.ObservationService;
+import io.indicators.observation.ObservationVersionRepository;
+import io.indicators.observation.ObservationViews.ReleaseChanges;
+import io.indicators.observation.ObservationViews.ReleaseRef;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriBuilder;
+
+import java.util.regex.Pattern;
 
 @Path("/v1/releases")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReleaseResource {
 
-    private final ReleaseQueries queries;
+    public static final String PUBLISHER_ROLE = "publisher";
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
 
-    ReleaseResource(ReleaseQueries queries) {
+    private final ReleaseQueries queries;
+    private final ReleaseService service;
+    private final ObservationVersionRepository versions;
+    private final ObservationService observations;
+
+    ReleaseResource(ReleaseQueries queries, ReleaseService service, ObservationVersionRepository versions,
+            ObservationService observations) {
         this.queries = queries;
+        this.service = service;
+        this.versions = versions;
+        this.observations = observations;
     }
 
     @GET
@@ -28,5 +53,37 @@ public class ReleaseResource {
     @Path("/{id}")
     public ReleaseView get(@PathParam("id") String id) {
         return queries.get(id);
+    }
+
+    @GET
+    @Path("/{id}/changes")
+    public ReleaseChanges changes(@PathParam("id") String id) {
+        ReleaseView release = queries.get(id);
+        return new ReleaseChanges(new ReleaseRef(release.id(), release.releasedAt()),
+                versions.ofRelease(id).stream().map(observations::change).toList());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(PUBLISHER_ROLE)
+    public Response publish(ReleaseRequest request, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam("Idempotency-Key") String idempotencyKey, SecurityContext security) {
+        if (request == null) {
+            throw ApiException.badParameter("body", "The request body is required: a release");
+        }
+        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            throw ApiException.badParameter("Idempotency-Key", "Idempotency-Key must be 1 to 200 visible ASCII characters");
+        }
+        if (ifMatch == null && request.basedOn() == null) {
+            throw ApiException.preconditionRequired("Name the state this release builds on: send If-Match with the ETag "
+                    + "of GET /v1/releases, or basedOn with the newest release id");
+        }
+        ReleaseService.Outcome outcome = service.publish(request, security.getUserPrincipal().getName(), idempotencyKey,
+                new ReleaseService.Precondition(ifMatch, request.basedOn()));
+        ReleaseView view = queries.view(outcome.release());
+        if (outcome.replayed()) {
+            return Response.ok(view).header("Idempotent-Replayed", "true").build();
+        }
+        return Response.created(UriBuilder.fromPath("/v1/releases/{id}").build(view.id())).entity(view).build();
     }
 }

@@ -3,6 +3,8 @@ package io.indicators.release;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.indicators.common.api.QueryParameters;
+import io.indicators.common.http.EntityTags;
 import io.indicators.common.period.ReferencePeriod;
 import io.indicators.common.problem.ApiException;
 import io.indicators.common.problem.ProblemError;
@@ -58,11 +60,14 @@ public class ReleaseService {
     private final ObservationRepository observations;
     private final ObservationVersionRepository versions;
     private final ReleaseValidator validator;
+    private final ReleaseQueries releaseQueries;
+    private final EntityTags entityTags;
     private final ObjectMapper canonicalJson;
 
     ReleaseService(ReleaseRepository releases, IndicatorRepository indicators, DocumentRepository documents,
             PublicationRepository publications, SeriesRepository series, ObservationRepository observations,
-            ObservationVersionRepository versions, ReleaseValidator validator, ObjectMapper json) {
+            ObservationVersionRepository versions, ReleaseValidator validator, ReleaseQueries releaseQueries,
+            EntityTags entityTags, ObjectMapper json) {
         this.releases = releases;
         this.indicators = indicators;
         this.documents = documents;
@@ -71,6 +76,8 @@ public class ReleaseService {
         this.observations = observations;
         this.versions = versions;
         this.validator = validator;
+        this.releaseQueries = releaseQueries;
+        this.entityTags = entityTags;
         this.canonicalJson = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     }
 
@@ -79,10 +86,15 @@ public class ReleaseService {
     }
 
     /**
-     * @param expectedHead the release id the publisher built on (from {@code If-Match} or {@code basedOn});
-     *                     null to skip the check
+     * What a publisher saw before publishing: the entity tag of {@code GET /v1/releases} ({@code If-Match}) and/or
+     * the newest release id ({@code basedOn}). Checked under the publish lock, so a release that landed in between
+     * fails the publish instead of being silently built upon.
      */
-    public Outcome publish(ReleaseRequest request, String publisher, String idempotencyKey, String expectedHead) {
+    public record Precondition(String ifMatch, String basedOn) {
+    }
+
+    /** @param precondition null only for the seed loader, which owns the catalogue at start-up */
+    public Outcome publish(ReleaseRequest request, String publisher, String idempotencyKey, Precondition precondition) {
         lockCatalogue();
         String contentSha256 = sha256(request);
         if (idempotencyKey != null) {
@@ -96,10 +108,8 @@ public class ReleaseService {
             }
         }
         Optional<Release> head = releases.head();
-        String headId = head.map(r -> r.id).orElse(null);
-        if (expectedHead != null && !expectedHead.equals(headId)) {
-            throw ApiException.preconditionFailed("The catalogue has moved on: the publish was based on '" + expectedHead
-                    + "' but the current release is '" + headId + "'; fetch the current state and publish again");
+        if (precondition != null) {
+            check(precondition, head);
         }
         List<ProblemError> errors = validator.validate(request, this::hasCurrentValue);
         if (!errors.isEmpty()) {
@@ -161,6 +171,21 @@ public class ReleaseService {
             versions.persist(retraction);
         }
         return new Outcome(release, added, revised, request.retractions().size(), unchanged, false);
+    }
+
+    private void check(Precondition precondition, Optional<Release> head) {
+        if (precondition.ifMatch() != null) {
+            String current = entityTags.of(releaseQueries.list(null, QueryParameters.DEFAULT_LIMIT));
+            if (!EntityTags.matches(precondition.ifMatch(), current)) {
+                throw ApiException.preconditionFailed("If-Match " + precondition.ifMatch() + " is not the current entity tag of "
+                        + "GET /v1/releases (" + current + "): another release landed; read the catalogue again and re-publish");
+            }
+        }
+        String headId = head.map(r -> r.id).orElse(null);
+        if (precondition.basedOn() != null && !precondition.basedOn().equals(headId)) {
+            throw ApiException.conflict("The release is based on '" + precondition.basedOn() + "' but the newest release is '"
+                    + headId + "': another release landed; read the catalogue again and re-publish");
+        }
     }
 
     /** The content hash of a release body, independent of formatting, for idempotency and seed re-runs. */

@@ -74,6 +74,23 @@ public final class QueryParameters {
         }
     }
 
+    public static boolean flag(String name, String value) {
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw ApiException.badParameter(name, name + " must be true or false, got '" + value + "'");
+    }
+
+    public static String requiredGeo(String value) {
+        if (value == null) {
+            throw ApiException.badParameter("geo", "geo is required: the value of which series?");
+        }
+        return geo(value);
+    }
+
     public static String geo(String value) {
         if (value != null && !GEO.matcher(value).matches()) {
             throw ApiException.badParameter("geo", "geo must be an ISO 3166-1 alpha-2 code (such as KR) or one of EU, WORLD, got '"

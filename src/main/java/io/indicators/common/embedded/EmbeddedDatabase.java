@@ -28,6 +28,18 @@ public final class EmbeddedDatabase {
         return server.getJdbcUrl("postgres", "postgres");
     }
 
+    /** A fresh, empty database on the same server, for tests that must not see other tests' writes. */
+    public static synchronized String freshDatabaseJdbcUrl(String database) {
+        jdbcUrl();
+        try (var connection = server.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
+            statement.execute("drop database if exists \"" + database + "\" with (force)");
+            statement.execute("create database \"" + database + "\"");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not create database " + database, e);
+        }
+        return server.getJdbcUrl("postgres", database);
+    }
+
     private static synchronized void stop() {
         try {
             server.close();

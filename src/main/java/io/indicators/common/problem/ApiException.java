@@ -35,6 +35,10 @@ public class ApiException extends RuntimeException {
         return new ApiException(412, "precondition-failed", "Precondition failed", detail, List.of());
     }
 
+    public static ApiException preconditionRequired(String detail) {
+        return new ApiException(428, "precondition-required", "Precondition required", detail, List.of());
+    }
+
     public static ApiException invalidRelease(List<ProblemError> errors) {
         return new ApiException(422, "invalid-release", "The release is invalid",
                 errors.size() + " error(s); nothing was applied", errors);

@@ -1,6 +1,11 @@
 package io.indicators.common.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -13,6 +18,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The one place errors become responses: every failure is an {@code application/problem+json} body and no stack
@@ -38,12 +44,22 @@ public class ProblemMapper {
                 "The request has " + errors.size() + " invalid parameter(s)", uri, errors);
     }
 
-    @ServerExceptionMapper
+    // Listed one by one: Quarkus REST has its own mappers for these subtypes, and the most specific mapper wins.
+    @ServerExceptionMapper({ JsonProcessingException.class, JsonParseException.class, MismatchedInputException.class,
+            UnrecognizedPropertyException.class, InvalidFormatException.class })
     public Response unreadableBody(JsonProcessingException e, UriInfo uri) {
         String where = e.getLocation() == null ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        List<ProblemError> errors = List.of();
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String pointer = mapping.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : Integer.toString(r.getIndex()))
+                    .collect(Collectors.joining("/", "/", ""));
+            errors = List.of(ProblemError.atPointer(pointer, e instanceof UnrecognizedPropertyException
+                    ? "is not a field of this object" : "has the wrong type"));
+        }
         return problem(400, "malformed-body", "Malformed request body",
-                "The body is not valid JSON of the expected shape" + where, uri, List.of());
+                "The body is not valid JSON of the expected shape" + where, uri, errors);
     }
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })

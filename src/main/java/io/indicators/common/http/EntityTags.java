@@ -1,0 +1,46 @@
+package io.indicators.common.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
+/**
+ * Strong entity tags: a digest of the representation as it is serialised, so a tag changes exactly when the
+ * bytes a client would receive change.
+ */
+@ApplicationScoped
+public class EntityTags {
+
+    private final ObjectMapper json;
+
+    EntityTags(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public String of(Object entity) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(entity));
+            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + "\"";
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot compute an entity tag", e);
+        }
+    }
+
+    /** RFC 9110 If-Match / If-None-Match: {@code *} or a list of tags; weak tags never match strongly. */
+    public static boolean matches(String header, String tag) {
+        if (header == null) {
+            return false;
+        }
+        for (String candidate : header.split(",")) {
+            String trimmed = candidate.trim();
+            if (trimmed.equals("*") || trimmed.equals(tag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
