@@ -15,8 +15,13 @@ public class IndicatorRepository implements PanacheRepositoryBase<Indicator, Str
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         if (topic != null) {
-            where.add("array_position(i.topics, :topic) is not null");
-            params.and("topic", topic);
+            // HQL's array functions bind the parameter as varchar[] against the text[] column; SQL's ANY does not care.
+            @SuppressWarnings("unchecked")
+            List<String> tagged = getEntityManager()
+                    .createNativeQuery("select id from indicator where cast(:topic as text) = any(topics)")
+                    .setParameter("topic", topic).getResultList();
+            where.add("i.id in :tagged");
+            params.and("tagged", tagged);
         }
         if (geo != null) {
             where.add("exists (from Series s where s.indicator = i and s.geo = :geo)");
