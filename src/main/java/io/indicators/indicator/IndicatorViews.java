@@ -14,7 +14,8 @@ public final class IndicatorViews {
     private IndicatorViews() {
     }
 
-    public record IndicatorSummary(String id, KoreanEnglish name, @JsonInclude(JsonInclude.Include.NON_NULL) KoreanEnglish description, Unit unit, String frequency,
+    public record IndicatorSummary(String id, KoreanEnglish name,
+            @JsonInclude(JsonInclude.Include.NON_NULL) KoreanEnglish description, Unit unit, String frequency,
             String valueKind, List<String> topics, List<String> geos) {
     }
 
@@ -22,7 +23,8 @@ public final class IndicatorViews {
     public record SeriesSummary(String geo, String firstPeriod, String lastPeriod, int observationCount) {
     }
 
-    public record IndicatorDetail(String id, KoreanEnglish name, @JsonInclude(JsonInclude.Include.NON_NULL) KoreanEnglish description, Unit unit, String frequency,
+    public record IndicatorDetail(String id, KoreanEnglish name,
+            @JsonInclude(JsonInclude.Include.NON_NULL) KoreanEnglish description, Unit unit, String frequency,
             String valueKind, List<String> topics, List<SeriesSummary> series, List<DocumentRef> sources,
             List<PublicationRef> publications) {
     }

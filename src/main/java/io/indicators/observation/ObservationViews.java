@@ -23,7 +23,8 @@ public final class ObservationViews {
     public record ReleaseRef(String id, Instant releasedAt) {
     }
 
-    public record CitationView(DocumentRef document, String quote, @JsonInclude(JsonInclude.Include.NON_NULL) PublicationRef publication) {
+    public record CitationView(DocumentRef document, String quote,
+            @JsonInclude(JsonInclude.Include.NON_NULL) PublicationRef publication) {
     }
 
     /**
@@ -31,8 +32,9 @@ public final class ObservationViews {
      * published in {@code release}.
      */
     public record ObservationView(String geo, String period, BigDecimal value, BigDecimal low, BigDecimal high, Unit unit,
-            String status, String note, @JsonInclude(JsonInclude.Include.NON_NULL) Derivation derivation, boolean retracted, String reason, String release,
-            Instant realtimeStart, Instant realtimeEnd, List<CitationView> citations) {
+            String status, String note, @JsonInclude(JsonInclude.Include.NON_NULL) Derivation derivation,
+            boolean retracted, String reason, String release, Instant realtimeStart, Instant realtimeEnd,
+            List<CitationView> citations) {
     }
 
     /** The revisions of one value, oldest first. */
@@ -55,14 +57,16 @@ public final class ObservationViews {
      * {@code retracted} (withdrawn; {@code current} is null).
      */
     public record Change(String id, String kind, String indicator, String geo, String period, String release,
-            Instant realtimeStart, @JsonInclude(JsonInclude.Include.NON_NULL) ValueState current, @JsonInclude(JsonInclude.Include.NON_NULL) ValueState previous, String reason, List<CitationView> citations) {
+            Instant realtimeStart, @JsonInclude(JsonInclude.Include.NON_NULL) ValueState current,
+            @JsonInclude(JsonInclude.Include.NON_NULL) ValueState previous, String reason, List<CitationView> citations) {
     }
 
     public record ReleaseChanges(ReleaseRef release, List<Change> changes) {
     }
 
     /** The answer to an observations query: what was known at {@code asOf}, as of {@code release}. */
-    public record ObservationSet(IndicatorRef indicator, Instant asOf, @JsonInclude(JsonInclude.Include.NON_NULL) ReleaseRef release,
+    public record ObservationSet(IndicatorRef indicator, Instant asOf,
+            @JsonInclude(JsonInclude.Include.NON_NULL) ReleaseRef release,
             List<ObservationView> observations) {
     }
 }

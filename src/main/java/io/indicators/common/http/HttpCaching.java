@@ -47,7 +47,8 @@ public class HttpCaching {
 
     @ServerResponseFilter
     public void cache(ContainerRequestContext request, ContainerResponseContext response) {
-        if (!HttpMethod.GET.equals(request.getMethod()) || response.getStatus() != 200 || !response.hasEntity()
+        boolean read = HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod());
+        if (!read || response.getStatus() != 200 || !response.hasEntity()
                 || !request.getUriInfo().getPath().startsWith("/v1/")) {
             return;
         }
