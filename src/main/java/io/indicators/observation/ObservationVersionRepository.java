@@ -1,5 +1,6 @@
 package io.indicators.observation;
 
+import io.indicators.release.Release;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -97,17 +98,17 @@ public class ObservationVersionRepository implements PanacheRepository<Observati
     }
 
     /** The releases that changed an indicator's values, oldest first (ALFRED's vintage dates). */
-    public List<io.indicators.release.Release> vintages(String indicatorId) {
+    public List<Release> vintages(String indicatorId) {
         return getEntityManager().createQuery("select distinct r from ObservationVersion v join v.release r"
-                + " where v.observation.series.indicator.id = :indicator order by r.seq", io.indicators.release.Release.class)
+                + " where v.observation.series.indicator.id = :indicator order by r.seq", Release.class)
                 .setParameter("indicator", indicatorId).getResultList();
     }
 
     /** The newest release that changed an indicator's values by an instant: the vintage an answer reflects. */
-    public Optional<io.indicators.release.Release> latestVintage(String indicatorId, Instant asOf) {
+    public Optional<Release> latestVintage(String indicatorId, Instant asOf) {
         return getEntityManager().createQuery("select r from ObservationVersion v join v.release r"
                 + " where v.observation.series.indicator.id = :indicator and v.realtimeStart <= :asOf order by r.seq desc",
-                io.indicators.release.Release.class)
+                Release.class)
                 .setParameter("indicator", indicatorId).setParameter("asOf", asOf).setMaxResults(1)
                 .getResultStream().findFirst();
     }

@@ -15,10 +15,11 @@ public class ReleaseQueries {
         this.releases = releases;
     }
 
-    public Page<ReleaseView> list(String cursor, int limit) {
+    /** @param position the decoded cursor: the seq of the last release on the previous page */
+    public Page<ReleaseView> list(String position, int limit) {
         Long beforeSeq;
         try {
-            beforeSeq = cursor == null ? null : Long.valueOf(cursor);
+            beforeSeq = position == null ? null : Long.valueOf(position);
         } catch (NumberFormatException e) {
             throw ApiException.badParameter("cursor", "cursor is not one this API returned; start again without it");
         }

@@ -32,6 +32,7 @@ import io.indicators.source.PublishedDate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -253,9 +254,9 @@ public class ReleaseService {
     }
 
     private boolean sameContent(ObservationVersion current, ObservationInput input) {
-        if (current.retracted || !ReleaseValidator.sameNumber(current.value, input.value())
-                || !ReleaseValidator.sameNumber(current.low, input.low())
-                || !ReleaseValidator.sameNumber(current.high, input.high())
+        if (current.retracted || !sameNumber(current.value, input.value())
+                || !sameNumber(current.low, input.low())
+                || !sameNumber(current.high, input.high())
                 || !Objects.equals(current.status, input.status()) || !Objects.equals(current.note, input.note())
                 || !Objects.equals(current.derivation, input.derivation() == null ? null : toJson(input.derivation()))
                 || current.citations.size() != input.citations().size()) {
@@ -270,6 +271,11 @@ public class ReleaseService {
             }
         }
         return true;
+    }
+
+    /** 8579 and 8579.0 are the same value: a re-publish with a different scale is not a revision. */
+    private static boolean sameNumber(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 
     private void upsert(DocumentInput input) {

@@ -366,8 +366,4 @@ public class ReleaseValidator {
             return list.stream().anyMatch(e -> e.pointer().startsWith(prefix));
         }
     }
-
-    static boolean sameNumber(BigDecimal a, BigDecimal b) {
-        return a == null ? b == null : b != null && a.compareTo(b) == 0;
-    }
 }

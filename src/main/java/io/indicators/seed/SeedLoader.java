@@ -9,7 +9,6 @@ import io.indicators.release.ReleaseService;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -50,7 +49,6 @@ public class SeedLoader {
         }
     }
 
-    @Transactional
     void apply(String file, ReleaseRequest request) {
         String sha256 = releaseService.sha256(request);
         String idempotencyKey = "seed:" + sha256;
