@@ -1,11 +1,12 @@
 package io.indicators.indicator;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 @ApplicationScoped
 public class IndicatorRepository implements PanacheRepositoryBase<Indicator, String> {
@@ -13,7 +14,7 @@ public class IndicatorRepository implements PanacheRepositoryBase<Indicator, Str
     /** Indicators in id order after the cursor {@code afterId}, filtered by topic, geography and free text. */
     public List<Indicator> search(String topic, String geo, String text, String afterId, int limit) {
         List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
+        Map<String, Object> params = new HashMap<>();
         if (topic != null) {
             // HQL's array functions bind the parameter as varchar[] against the text[] column; SQL's ANY does not care.
             @SuppressWarnings("unchecked")
@@ -21,20 +22,20 @@ public class IndicatorRepository implements PanacheRepositoryBase<Indicator, Str
                     .createNativeQuery("select id from indicator where cast(:topic as text) = any(topics)")
                     .setParameter("topic", topic).getResultList();
             where.add("i.id in :tagged");
-            params.and("tagged", tagged);
+            params.put("tagged", tagged);
         }
         if (geo != null) {
             where.add("exists (from Series s where s.indicator = i and s.geo = :geo)");
-            params.and("geo", geo);
+            params.put("geo", geo);
         }
         if (text != null) {
             where.add("(lower(i.nameEn) like :text or lower(i.nameKo) like :text"
                     + " or lower(i.descriptionEn) like :text or lower(i.descriptionKo) like :text or i.id like :text)");
-            params.and("text", "%" + text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("text", "%" + text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         if (afterId != null) {
             where.add("i.id > :after");
-            params.and("after", afterId);
+            params.put("after", afterId);
         }
         String query = "from Indicator i" + (where.isEmpty() ? "" : " where " + String.join(" and ", where)) + " order by i.id";
         return find(query, params).page(0, limit).list();

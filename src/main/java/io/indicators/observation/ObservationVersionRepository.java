@@ -2,12 +2,13 @@ package io.indicators.observation;
 
 import io.indicators.release.Release;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The real-time queries: what was known at an instant, and how a value changed. */
@@ -26,22 +27,35 @@ public class ObservationVersionRepository implements PanacheRepository<Observati
      * geography and period; {@code from}/{@code to} keep periods that overlap the range.
      */
     public List<ObservationVersion> knownAt(String indicatorId, String geo, LocalDate from, LocalDate to, Instant asOf) {
-        Parameters params = Parameters.with("indicator", indicatorId).and("asOf", asOf);
-        StringBuilder query = new StringBuilder(FETCH).append("where s.indicator.id = :indicator and v.retracted = false"
-                + " and v.realtimeStart <= :asOf and (v.realtimeEnd is null or v.realtimeEnd > :asOf)");
+        return ofIndicator("v.retracted = false and v.realtimeStart <= :asOf"
+                + " and (v.realtimeEnd is null or v.realtimeEnd > :asOf)", indicatorId, geo, from, to, asOf);
+    }
+
+    /**
+     * Every version of an indicator's values that had become known by {@code asOf}, retractions included,
+     * ordered by geography, period and real-time start.
+     */
+    public List<ObservationVersion> historyUntil(String indicatorId, String geo, LocalDate from, LocalDate to, Instant asOf) {
+        return ofIndicator("v.realtimeStart <= :asOf", indicatorId, geo, from, to, asOf);
+    }
+
+    private List<ObservationVersion> ofIndicator(String realtimeCondition, String indicatorId, String geo, LocalDate from,
+            LocalDate to, Instant asOf) {
+        Map<String, Object> params = new HashMap<>(Map.of("indicator", indicatorId, "asOf", asOf));
+        StringBuilder query = new StringBuilder(FETCH).append("where s.indicator.id = :indicator and ").append(realtimeCondition);
         if (geo != null) {
             query.append(" and s.geo = :geo");
-            params.and("geo", geo);
+            params.put("geo", geo);
         }
         if (from != null) {
             query.append(" and o.periodEnd >= :from");
-            params.and("from", from);
+            params.put("from", from);
         }
         if (to != null) {
             query.append(" and o.periodStart <= :to");
-            params.and("to", to);
+            params.put("to", to);
         }
-        query.append(" order by s.geo, o.periodStart, o.periodEnd");
+        query.append(" order by s.geo, o.periodStart, o.periodEnd, v.realtimeStart");
         return find(query.toString(), params).list();
     }
 
@@ -50,29 +64,6 @@ public class ObservationVersionRepository implements PanacheRepository<Observati
         return find(FETCH + "where v.realtimeEnd is null and v.retracted = false"
                 + " and exists (from Citation c where c.version = v and c.document.id = ?1)"
                 + " order by s.indicator.id, s.geo, o.periodStart", documentId).list();
-    }
-
-    /**
-     * Every version of an indicator's values that had become known by {@code asOf}, retractions included,
-     * ordered by geography, period and real-time start.
-     */
-    public List<ObservationVersion> historyUntil(String indicatorId, String geo, LocalDate from, LocalDate to, Instant asOf) {
-        Parameters params = Parameters.with("indicator", indicatorId).and("asOf", asOf);
-        StringBuilder query = new StringBuilder(FETCH).append("where s.indicator.id = :indicator and v.realtimeStart <= :asOf");
-        if (geo != null) {
-            query.append(" and s.geo = :geo");
-            params.and("geo", geo);
-        }
-        if (from != null) {
-            query.append(" and o.periodEnd >= :from");
-            params.and("from", from);
-        }
-        if (to != null) {
-            query.append(" and o.periodStart <= :to");
-            params.and("to", to);
-        }
-        query.append(" order by s.geo, o.periodStart, o.periodEnd, v.realtimeStart");
-        return find(query.toString(), params).list();
     }
 
     /** The revisions of one value, oldest first. */
