@@ -225,6 +225,9 @@ class PublishingTest {
         Map<String, Object> bad = new java.util.HashMap<>(Map.of(
                 "release", Map.of("id", "Not A Slug", "description", "Broken on purpose"),
                 "basedOn", head(),
+                "indicators", List.of(Map.of("id", "ai-workforce-shortfall",
+                        "name", Map.of("ko", "인공지능 부문 부족 인력", "en", "AI workforce shortfall"),
+                        "unit", Map.of("code", "percent", "multiplier", 0), "frequency", "irregular", "valueKind", "number")),
                 "observations", List.of(
                         Map.of("indicator", "no-such-indicator", "geo", "KR", "period", "2023", "value", 1,
                                 "status", "observed", "citations", List.of(Map.of("document", HANKYOREH, "quote", "x"))),
@@ -236,7 +239,7 @@ class PublishingTest {
                 .then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:indicator-api:problem:invalid-release"))
-                .body("errors.pointer", containsInAnyOrder("/release/id", "/observations/0/indicator",
+                .body("errors.pointer", containsInAnyOrder("/release/id", "/indicators/0/unit", "/observations/0/indicator",
                         "/observations/1/period", "/observations/1/citations/0/quote", "/observations/2/value",
                         "/observations/2/low", "/observations/2/status", "/observations/2/citations"));
         assertEquals(before, releaseCount(), "nothing was applied");
