@@ -4,14 +4,17 @@ import io.indicators.common.api.DatePublished;
 import io.indicators.common.api.KoreanEnglish;
 import io.indicators.common.api.OriginalText;
 import io.indicators.common.api.Unit;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.math.BigDecimal;
 import java.util.List;
 
 /**
  * Everything one release publishes, applied in one transaction or not at all. The seed files in {@code seeds/}
- * have exactly this shape.
+ * have exactly this shape: the seed loader reads them with its own YAML mapper, so the records are registered for
+ * reflection, nested ones included, for the native image.
  */
+@RegisterForReflection(registerFullHierarchy = true)
 public record ReleaseRequest(
         ReleaseHeader release,
         String basedOn,

@@ -7,6 +7,7 @@ import io.indicators.release.ReleaseRepository;
 import io.indicators.release.ReleaseRequest;
 import io.indicators.release.ReleaseService;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
@@ -39,6 +40,7 @@ public class SeedLoader {
         this.yaml = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     }
 
+    @RegisterForReflection
     record Catalogue(List<String> releases) {
     }
 

@@ -1,5 +1,6 @@
 package io.indicators.common.embedded;
 
+import io.quarkus.runtime.ImageMode;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
@@ -19,9 +20,16 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
     // Below application.properties (250) so an explicit datasource always takes precedence.
     private static final int ORDINAL = 200;
 
+    /**
+     * The native executable is never dev mode. The class is initialised while the image is built (see the Native
+     * section of application.properties), so this is a constant there and the embedded PostgreSQL with its archive
+     * libraries is left out of the executable.
+     */
+    private static final boolean NATIVE_IMAGE = ImageMode.current() != ImageMode.JVM;
+
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        if (!context.getProfiles().contains("dev") || isSet(context, "quarkus.datasource.jdbc.url")
+        if (NATIVE_IMAGE || !context.getProfiles().contains("dev") || isSet(context, "quarkus.datasource.jdbc.url")
                 || "false".equals(value(context, "indicators.embedded-database.enabled"))) {
             return List.of();
         }

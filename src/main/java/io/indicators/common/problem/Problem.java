@@ -1,10 +1,15 @@
 package io.indicators.common.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.util.List;
 
-/** RFC 9457 problem details, the body of every error response. */
+/**
+ * RFC 9457 problem details, the body of every error response. Registered for reflection, with {@link ProblemError},
+ * because it leaves as a {@code Response} entity, whose type the native build cannot infer.
+ */
+@RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(String type, String title, int status, String detail, String instance, List<ProblemError> errors) {
 }

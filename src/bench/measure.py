@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""One start-up measurement of the service, driven by src/bench/benchmark.sh.
+
+Starts the command given after "--", records the time from just before the process is spawned to the first
+200 response of the shortfall observations (and the CPU time the process used until then), reads the process's resident set size (VmRSS) then and again after
+REQUESTS further sequential requests on one keep-alive connection, stops the process and prints one JSON line.
+"""
+import http.client
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+PATH = "/v1/indicators/ai-workforce-shortfall/observations?geo=KR"
+
+
+def rss_kib(pid):
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    raise RuntimeError("no VmRSS for pid %d" % pid)
+
+
+def cpu_ms(pid):
+    """CPU time of the process's live threads (scheduler statistics, nanoseconds), independent of other load."""
+    total = 0
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{task}/schedstat") as stat:
+                total += int(stat.read().split()[0])
+        except FileNotFoundError:
+            pass  # the thread ended meanwhile
+    return total / 1e6
+
+
+def get(connection):
+    connection.request("GET", PATH)
+    response = connection.getresponse()
+    body = response.read()
+    return response.status, body
+
+
+def main():
+    port = int(sys.argv[1])
+    requests = int(sys.argv[2])
+    log_path = sys.argv[3]
+    command = sys.argv[sys.argv.index("--") + 1:]
+    deadline_s = 60
+
+    with open(log_path, "wb") as log:
+        started = time.monotonic_ns()
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+        first_ms = None
+        try:
+            while first_ms is None:
+                if process.poll() is not None:
+                    raise RuntimeError(f"process exited with {process.returncode}; see {log_path}")
+                if time.monotonic_ns() - started > deadline_s * 1e9:
+                    raise RuntimeError(f"no successful response within {deadline_s} s; see {log_path}")
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+                try:
+                    status, body = get(connection)
+                    if status == 200 and b'"observations"' in body:
+                        first_ms = (time.monotonic_ns() - started) / 1e6
+                except OSError:
+                    time.sleep(0.001)  # not listening yet
+                finally:
+                    connection.close()
+            cpu_first = cpu_ms(process.pid)
+            rss_start = rss_kib(process.pid)
+
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            load_started = time.monotonic_ns()
+            for _ in range(requests):
+                status, _ = get(connection)
+                if status != 200:
+                    raise RuntimeError(f"request failed with {status}")
+            load_s = (time.monotonic_ns() - load_started) / 1e9
+            connection.close()
+            rss_after = rss_kib(process.pid)
+        finally:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+    print(json.dumps({"first_response_ms": round(first_ms, 1), "cpu_to_first_response_ms": round(cpu_first, 1),
+                      "rss_start_mib": round(rss_start / 1024, 1),
+                      "rss_after_mib": round(rss_after / 1024, 1), "requests": requests,
+                      "requests_per_s": round(requests / load_s)}))
+
+
+if __name__ == "__main__":
+    main()
