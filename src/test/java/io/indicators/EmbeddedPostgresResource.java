@@ -19,12 +19,15 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
         profile = context.testProfile();
     }
 
-    /** Test classes under a {@link IsolatedCatalogue} profile get a database of their own, freshly seeded. */
+    /**
+     * Test classes under a profile (such as {@link IsolatedCatalogue}) get a fresh database of their own, so what
+     * they publish never reaches the default one the other classes share.
+     */
     @Override
     public Map<String, String> start() {
-        String url = profile != null && profile.endsWith(IsolatedCatalogue.class.getSimpleName())
-                ? EmbeddedDatabase.freshDatabaseJdbcUrl("isolated_catalogue")
-                : EmbeddedDatabase.jdbcUrl();
+        String url = profile == null ? EmbeddedDatabase.jdbcUrl()
+                : EmbeddedDatabase.freshDatabaseJdbcUrl(profile.substring(profile.lastIndexOf('.') + 1)
+                        .replace('$', '_').toLowerCase());
         return Map.of("quarkus.datasource.jdbc.url", url,
                 "quarkus.datasource.username", "postgres",
                 "quarkus.datasource.password", "postgres",

@@ -15,6 +15,9 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -46,17 +49,23 @@ public class SeedLoader {
 
     void onStart(@Observes StartupEvent event) {
         if (config.enabled()) {
-            read(config.location() + "/catalogue.yaml", Catalogue.class).releases()
-                    .forEach(file -> apply(file, read(config.location() + "/" + file, ReleaseRequest.class)));
+            parse(config.location() + "/catalogue.yaml", Catalogue.class).releases().forEach(this::apply);
         }
     }
 
-    void apply(String file, ReleaseRequest request) {
-        String sha256 = releaseService.sha256(request);
+    /**
+     * The idempotency key is the digest of the file's bytes, so a restart recognises an applied file without parsing
+     * it (start-up time matters for a native service). Reformatting a file re-applies it as a release that changes
+     * nothing.
+     */
+    void apply(String file) {
+        byte[] content = bytes(config.location() + "/" + file);
+        String sha256 = HexFormat.of().formatHex(digest(content));
         String idempotencyKey = "seed:" + sha256;
         if (releases.findByIdempotencyKey(idempotencyKey).isPresent()) {
             return;
         }
+        ReleaseRequest request = parse(content, file, ReleaseRequest.class);
         ReleaseRequest toPublish = request;
         if (releases.findById(request.release().id()) != null) {
             // The file changed since it was applied: publish it again under a new id; unchanged values stay as they are.
@@ -70,14 +79,34 @@ public class SeedLoader {
                 outcome.release().id, outcome.added(), outcome.revised(), outcome.retracted(), outcome.unchanged());
     }
 
-    private <T> T read(String resource, Class<T> type) {
+    private <T> T parse(String resource, Class<T> type) {
+        return parse(bytes(resource), resource, type);
+    }
+
+    private <T> T parse(byte[] content, String name, Class<T> type) {
+        try {
+            return yaml.readValue(content, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read seed resource " + name, e);
+        }
+    }
+
+    private static byte[] bytes(String resource) {
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("Seed resource " + resource + " is missing from the classpath");
             }
-            return yaml.readValue(in, type);
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read seed resource " + resource, e);
+        }
+    }
+
+    private static byte[] digest(byte[] content) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }
