@@ -3,6 +3,7 @@ package io.indicators.release;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,7 +16,7 @@ public class ReleaseRepository implements PanacheRepositoryBase<Release, String>
     }
 
     /** The release that was current at an instant: the newest one published at or before it. */
-    public Optional<Release> currentAt(java.time.Instant instant) {
+    public Optional<Release> currentAt(Instant instant) {
         return find("releasedAt <= ?1 order by seq desc", instant).firstResultOptional();
     }
 

@@ -189,8 +189,8 @@ public class ReleaseService {
         }
     }
 
-    /** The content hash of a release body, independent of formatting, for idempotency and seed re-runs. */
-    public String sha256(ReleaseRequest request) {
+    /** The content hash of a release body, independent of formatting: what an idempotent retry must repeat. */
+    private String sha256(ReleaseRequest request) {
         try {
             byte[] json = canonicalJson.writeValueAsBytes(new ReleaseRequest(request.release(), null, request.documents(),
                     request.publications(), request.indicators(), request.observations(), request.retractions()));
