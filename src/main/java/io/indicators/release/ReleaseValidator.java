@@ -1,5 +1,6 @@
 package io.indicators.release;
 
+import io.indicators.common.api.Geo;
 import io.indicators.common.period.InvalidPeriodException;
 import io.indicators.common.period.ReferencePeriod;
 import io.indicators.common.problem.ProblemError;
@@ -35,8 +36,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ReleaseValidator {
 
-    static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9.-]{0,99}");
-    static final Pattern GEO = Pattern.compile("[A-Z]{2}|EU|WORLD");
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9.-]{0,99}");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern UNIT = Pattern.compile("[a-z][a-z0-9-]{0,39}");
     private static final Set<String> BASES = Set.of("stated", "inferred", "unknown");
@@ -46,7 +46,7 @@ public class ReleaseValidator {
     private static final Set<String> PUBLICATION_KINDS = Set.of("survey", "report", "index", "statement", "database", "other");
     private static final Set<String> FREQUENCIES = Set.of("annual", "quarterly", "monthly", "irregular");
     private static final Set<String> VALUE_KINDS = Set.of("number", "range");
-    static final Set<String> STATUSES = Set.of("observed", "estimated", "projected", "derived");
+    private static final Set<String> STATUSES = Set.of("observed", "estimated", "projected", "derived");
     private static final Set<String> OPERATIONS = Set.of("ratio", "percent-of", "difference", "percent-change");
 
     private final IndicatorRepository indicators;
@@ -229,8 +229,8 @@ public class ReleaseValidator {
                 valueKinds.put(indicatorId, valueKind);
             }
         }
-        if (geo == null || !GEO.matcher(geo).matches()) {
-            errors.add(at + "/geo", "must be an ISO 3166-1 alpha-2 code or one of EU, WORLD");
+        if (!Geo.isValid(geo)) {
+            errors.add(at + "/geo", "must be " + Geo.EXPECTED);
         }
         try {
             ReferencePeriod.parse(period);

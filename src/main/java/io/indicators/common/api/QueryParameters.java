@@ -19,7 +19,6 @@ public final class QueryParameters {
 
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
-    private static final Pattern GEO = Pattern.compile("[A-Z]{2}|EU|WORLD");
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,59}");
 
     private QueryParameters() {
@@ -92,9 +91,8 @@ public final class QueryParameters {
     }
 
     public static String geo(String value) {
-        if (value != null && !GEO.matcher(value).matches()) {
-            throw ApiException.badParameter("geo", "geo must be an ISO 3166-1 alpha-2 code (such as KR) or one of EU, WORLD, got '"
-                    + value + "'");
+        if (value != null && !Geo.isValid(value)) {
+            throw ApiException.badParameter("geo", "geo must be " + Geo.EXPECTED + ", got '" + value + "'");
         }
         return value;
     }
