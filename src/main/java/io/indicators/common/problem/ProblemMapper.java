@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -33,15 +32,6 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
         return problem(e.status(), e.type(), e.title(), e.getMessage(), uri, e.errors());
-    }
-
-    @ServerExceptionMapper
-    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
-        List<ProblemError> errors = e.getConstraintViolations().stream()
-                .map(v -> ProblemError.atParameter(lastNode(v.getPropertyPath().toString()), v.getMessage()))
-                .toList();
-        return problem(400, "invalid-parameter", "Invalid request parameter",
-                "The request has " + errors.size() + " invalid parameter(s)", uri, errors);
     }
 
     // Listed one by one: Quarkus REST has its own mappers for these subtypes, and the most specific mapper wins.
@@ -97,9 +87,5 @@ public class ProblemMapper {
                 .type(PROBLEM_JSON)
                 .entity(new Problem(typeUri, title, status, detail, uri.getRequestUri().getRawPath(), errors))
                 .build();
-    }
-
-    private static String lastNode(String propertyPath) {
-        return propertyPath.substring(propertyPath.lastIndexOf('.') + 1);
     }
 }
