@@ -34,7 +34,7 @@ WORK=$(mktemp -d /tmp/indicator-bench.XXXXXX)
 exec > >(tee "$OUT") 2>&1
 
 log() { echo "[bench] $*"; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+source $BENCH/postgres.sh
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 field() { python3 -c "import json,sys; [print(json.loads(l)['$1']) for l in sys.stdin if l.startswith('{')]"; }
 
@@ -61,19 +61,8 @@ JAR=target/quarkus-app/quarkus-run.jar
 [ -x "$RUNNER" ] && [ -f "$JAR" ] || { echo "build first: $RUNNER and $JAR are needed"; exit 1; }
 
 # --------------------------------------------------------------------------------------------- PostgreSQL
-PG_PORT=$(free_port)
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-[ "$(id -u)" = 0 ] && chown postgres "$WORK"
-log "PostgreSQL $("$PG_BIN/postgres" --version | awk '{ print $3 }') on port $PG_PORT"
-as_pg "$PG_BIN/initdb" -D "$WORK/pg" -U postgres -A trust --no-sync > "$WORK/initdb.log"
-as_pg "$PG_BIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg.log" -w \
-  -o "-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1 -c fsync=off" start > /dev/null
-cleanup() {
-  as_pg "$PG_BIN/pg_ctl" -D "$WORK/pg" -m fast stop > /dev/null 2>&1 || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-createdb() { as_pg "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres "$1"; }
+start_postgres
+log "PostgreSQL $(postgres_version) on port $PG_PORT"
 createdb bench
 
 # measure <mode> <database> -> one JSON line
@@ -81,9 +70,7 @@ measure() {
   local mode=$1 db=$2 port cmd
   port=$(free_port)
   if [ "$mode" = native ]; then cmd=("$RUNNER" $NATIVE_OPTS); else cmd=("$JAVA_HOME/bin/java" $JVM_OPTS -jar "$JAR"); fi
-  QUARKUS_HTTP_PORT=$port QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$db" \
-    QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres \
-    python3 $BENCH/measure.py "$port" "$REQUESTS" "$WORK/$mode-$db.log" -- "${cmd[@]}"
+  env $(service_env "$db" "$port") python3 $BENCH/measure.py "$port" "$REQUESTS" "$WORK/$mode-$db.log" -- "${cmd[@]}"
 }
 
 LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -128,7 +115,7 @@ jvm_size=$(du -sm --apparent-size target/quarkus-app | cut -f1)
   echo "Native build: $NATIVE_BUILD."
   echo
   echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(free -g | awk '/Mem:/ { print $2 }') GB RAM;"
-  echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{ print $3 }') on the same machine; $(date -u +%Y-%m-%d); load average before measuring: $LOAD."
+  echo "PostgreSQL $(postgres_version) on the same machine; $(date -u +%Y-%m-%d); load average before measuring: $LOAD."
 } > $BENCH/results.md
 echo
 cat $BENCH/results.md

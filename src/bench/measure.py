@@ -92,7 +92,7 @@ def main():
     print(json.dumps({"first_response_ms": round(first_ms, 1), "cpu_to_first_response_ms": round(cpu_first, 1),
                       "rss_start_mib": round(rss_start / 1024, 1),
                       "rss_after_mib": round(rss_after / 1024, 1), "requests": requests,
-                      "requests_per_s": round(requests / load_s)}))
+                      "requests_per_s": round(requests / load_s) if requests else None}))
 
 
 if __name__ == "__main__":
