@@ -22,10 +22,23 @@ public class EntityTags {
     }
 
     public String of(Object entity) {
+        return of(serialise(entity));
+    }
+
+    /** The representation's bytes, as the JSON writer would produce them. */
+    public byte[] serialise(Object entity) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(entity));
+            return json.writeValueAsBytes(entity);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise " + entity.getClass().getSimpleName(), e);
+        }
+    }
+
+    public static String of(byte[] representation) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(representation);
             return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + "\"";
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Cannot compute an entity tag", e);
         }
     }

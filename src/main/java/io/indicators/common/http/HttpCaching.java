@@ -52,8 +52,11 @@ public class HttpCaching {
                 || !request.getUriInfo().getPath().startsWith("/v1/")) {
             return;
         }
+        // The body goes out as the very bytes the tag digests: one serialisation per response, and a tag that
+        // cannot drift from what the client receives.
+        byte[] body = tags.serialise(response.getEntity());
+        String tag = EntityTags.of(body);
         MultivaluedMap<String, Object> headers = response.getHeaders();
-        String tag = tags.of(response.getEntity());
         Instant asOf = settledAsOf(request);
         Optional<Release> basis = asOf == null ? releases.head() : releases.currentAt(asOf);
         headers.putSingle(HttpHeaders.ETAG, tag);
@@ -68,6 +71,8 @@ public class HttpCaching {
         if (notModified) {
             response.setStatus(Response.Status.NOT_MODIFIED.getStatusCode());
             response.setEntity(null);
+        } else {
+            response.setEntity(body, response.getEntityAnnotations(), response.getMediaType());
         }
     }
 
