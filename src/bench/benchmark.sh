@@ -18,23 +18,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BENCH=src/bench
-RUNS=${RUNS:-5}
+source $BENCH/common.sh
 REQUESTS=${REQUESTS:-1000}
-PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
-# The heap settings recommended for production (also in deploy/kubernetes/base/deployment.yaml).
-NATIVE_OPTS=${NATIVE_OPTS:--Xmx48m -XX:ActiveProcessorCount=2}
 JVM_OPTS=${JVM_OPTS:--Xmx128m}
 PATH_UNDER_TEST="/v1/indicators/ai-workforce-shortfall/observations?geo=KR"
-BUILD=true
-[ "${1:-}" = --no-build ] && BUILD=false
 
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 OUT=$BENCH/benchmark-output.txt
 WORK=$(mktemp -d /tmp/indicator-bench.XXXXXX)
 exec > >(tee "$OUT") 2>&1
 
 log() { echo "[bench] $*"; }
-source $BENCH/postgres.sh
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 field() { python3 -c "import json,sys; [print(json.loads(l)['$1']) for l in sys.stdin if l.startswith('{')]"; }
 

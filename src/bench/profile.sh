@@ -12,18 +12,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BENCH=src/bench
-RUNS=${RUNS:-5}
-PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
-NATIVE_OPTS=${NATIVE_OPTS:--Xmx48m -XX:ActiveProcessorCount=2}
-BUILD=true
-[ "${1:-}" = --no-build ] && BUILD=false
+source $BENCH/common.sh
 
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 OUT=$BENCH/profile-output.txt
 WORK=$(mktemp -d /tmp/indicator-profile.XXXXXX)
 exec > >(tee "$OUT") 2>&1
 log() { echo "[profile] $*"; }
-source $BENCH/postgres.sh
 command -v perf > /dev/null || { echo "perf is needed (Debian: apt-get install linux-perf)"; exit 1; }
 
 if $BUILD; then

@@ -1,5 +1,13 @@
-# Sourced by the scripts in src/bench: a throw-away PostgreSQL in $WORK/pg on a free port, stopped and removed
-# with $WORK when the script exits. Needs WORK (an empty temporary directory) and PG_BIN (server binaries).
+# Sourced by the scripts in src/bench: their shared settings, and a throw-away PostgreSQL in $WORK/pg on a free
+# port, stopped and removed with $WORK when the script exits (set WORK, an empty temporary directory, first).
+
+RUNS=${RUNS:-5}
+PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
+# The heap settings recommended for production (also in deploy/kubernetes/base/deployment.yaml).
+NATIVE_OPTS=${NATIVE_OPTS:--Xmx48m -XX:ActiveProcessorCount=2}
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+BUILD=true
+[ "${1:-}" = --no-build ] && BUILD=false
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
