@@ -2,12 +2,15 @@ package io.indicators.observation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
 import io.indicators.common.api.KoreanEnglish;
+import io.indicators.common.api.Page;
+import io.indicators.common.api.QueryParameters;
 import io.indicators.common.api.Unit;
+import io.indicators.common.catalogue.CatalogueHead;
 import io.indicators.common.period.ReferencePeriod;
 import io.indicators.common.problem.ApiException;
 import io.indicators.indicator.Indicator;
-import io.indicators.indicator.IndicatorRepository;
 import io.indicators.observation.ObservationViews.Change;
 import io.indicators.observation.ObservationViews.CitationView;
 import io.indicators.observation.ObservationViews.IndicatorRef;
@@ -18,34 +21,31 @@ import io.indicators.observation.ObservationViews.ValueHistory;
 import io.indicators.observation.ObservationViews.ValueState;
 import io.indicators.observation.ObservationViews.Vintage;
 import io.indicators.observation.ObservationViews.VintageList;
+import io.indicators.observation.VersionRows.Version;
 import io.indicators.release.ReleaseRequest.Derivation;
-import io.indicators.source.SourceViews;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
+/** The value reads: observations as known at an instant, a value's revisions, vintages and changes. */
 @ApplicationScoped
-@Transactional(Transactional.TxType.SUPPORTS)
 public class ObservationService {
 
-    private final IndicatorRepository indicators;
-    private final SeriesRepository series;
-    private final ObservationRepository observations;
-    private final ObservationVersionRepository versions;
+    private final AgroalDataSource database;
+    private final CatalogueHead head;
     private final ObjectMapper json;
 
-    ObservationService(IndicatorRepository indicators, SeriesRepository series, ObservationRepository observations,
-            ObservationVersionRepository versions, ObjectMapper json) {
-        this.indicators = indicators;
-        this.series = series;
-        this.observations = observations;
-        this.versions = versions;
+    ObservationService(AgroalDataSource database, CatalogueHead head, ObjectMapper json) {
+        this.database = database;
+        this.head = head;
         this.json = json;
     }
 
@@ -61,93 +61,234 @@ public class ObservationService {
         }
     }
 
+    /**
+     * Four statements whatever the size of the answer: the indicator, the release the answer reflects, the versions,
+     * their citations.
+     */
     public ObservationSet observations(String indicatorId, Query query) {
-        Indicator indicator = indicator(indicatorId);
-        Instant knownAt = query.asOf() == null ? Instant.now() : query.asOf();
-        var from = query.startPeriod() == null ? null : query.startPeriod().start();
-        var to = query.endPeriod() == null ? null : query.endPeriod().end();
-        List<ObservationVersion> known = query.includeHistory()
-                ? versions.historyUntil(indicatorId, query.geo(), from, to, knownAt)
-                : versions.knownAt(indicatorId, query.geo(), from, to, knownAt);
-        if (query.lastNObservations() != null) {
-            known = lastPeriodsPerSeries(known, query.lastNObservations());
+        Instant knownAt = query.asOf() == null ? latest() : query.asOf();
+        try (Connection connection = database.getConnection()) {
+            IndicatorRef indicator = indicatorRef(connection, indicatorId);
+            ReleaseRef release = latestVintage(connection, indicatorId, knownAt);
+            List<Version> versions = knownVersions(connection, indicatorId, query, knownAt);
+            Map<Long, List<CitationView>> citations = VersionRows.citations(connection, versions.stream().map(Version::id).toList());
+            return new ObservationSet(indicator, query.asOf(), release,
+                    versions.stream().map(v -> view(v, indicator.unit(), knownAt, citations)).toList());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the observations of " + indicatorId, e);
         }
-        ReleaseRef release = versions.latestVintage(indicatorId, knownAt).map(r -> new ReleaseRef(r.id, r.releasedAt))
-                .orElse(null);
-        return new ObservationSet(indicatorRef(indicator), query.asOf(), release,
-                known.stream().map(v -> view(v, knownAt)).toList());
     }
 
     public ValueHistory history(String indicatorId, String geo, ReferencePeriod period) {
-        Indicator indicator = indicator(indicatorId);
-        Observation observation = series.find(indicatorId, geo)
-                .flatMap(s -> observations.find(s, period.text()))
-                .orElseThrow(() -> ApiException.notFound("Indicator '" + indicatorId + "' has no value for " + geo
-                        + " in " + period.text()));
-        Instant now = Instant.now();
-        return new ValueHistory(indicatorRef(indicator), geo, period.text(),
-                versions.history(observation).stream().map(v -> view(v, now)).toList());
+        Instant knownAt = latest();
+        try (Connection connection = database.getConnection();
+                PreparedStatement statement = connection.prepareStatement("select " + VersionRows.VERSION_COLUMNS + """
+                         from series s
+                        join observation o on o.series_id = s.id
+                        join observation_version v on v.observation_id = o.id
+                        where s.indicator_id = ? and s.geo = ? and o.period = ? and v.realtime_start <= ?
+                        order by v.realtime_start""")) {
+            IndicatorRef indicator = indicatorRef(connection, indicatorId);
+            statement.setString(1, indicatorId);
+            statement.setString(2, geo);
+            statement.setString(3, period.text());
+            statement.setObject(4, VersionRows.timestamp(knownAt));
+            List<Version> versions = VersionRows.versions(statement);
+            if (versions.isEmpty()) {
+                throw ApiException.notFound("Indicator '" + indicatorId + "' has no value for " + geo + " in " + period.text());
+            }
+            Map<Long, List<CitationView>> citations = VersionRows.citations(connection, versions.stream().map(Version::id).toList());
+            return new ValueHistory(indicator, geo, period.text(),
+                    versions.stream().map(v -> view(v, indicator.unit(), knownAt, citations)).toList());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the history of " + indicatorId, e);
+        }
     }
 
+    /** The releases that changed an indicator's values, oldest first (ALFRED's vintage dates). */
     public VintageList vintages(String indicatorId) {
-        Indicator indicator = indicator(indicatorId);
-        return new VintageList(indicatorRef(indicator),
-                versions.vintages(indicatorId).stream().map(r -> new Vintage(r.id, r.releasedAt)).toList());
+        try (Connection connection = database.getConnection();
+                PreparedStatement statement = connection.prepareStatement("""
+                        select r.id, r.released_at from indicator_vintage iv join release r on r.seq = iv.release_seq
+                        where iv.indicator_id = ? and r.released_at <= ? order by iv.release_seq""")) {
+            IndicatorRef indicator = indicatorRef(connection, indicatorId);
+            statement.setString(1, indicatorId);
+            statement.setObject(2, VersionRows.timestamp(latest()));
+            List<Vintage> vintages = new ArrayList<>();
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    vintages.add(new Vintage(row.getString(1), VersionRows.instant(row, "released_at")));
+                }
+            }
+            return new VintageList(indicator, vintages);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the vintages of " + indicatorId, e);
+        }
     }
 
-    /** A version as a change: what it replaced, if anything, and what it is now. */
-    public Change change(ObservationVersion version) {
-        Optional<ObservationVersion> previous = versions.previous(version).filter(p -> !p.retracted);
-        String kind = version.retracted ? "retracted" : previous.isPresent() ? "revised" : "added";
-        Series changed = version.observation.series;
-        return new Change(Long.toString(version.id), kind, changed.indicator.id, changed.geo, version.observation.period,
-                version.release.id, version.realtimeStart, version.retracted ? null : state(version),
-                previous.map(ObservationService::state).orElse(null), version.reason, citations(version));
+    /**
+     * The change feed: versions that became known after {@code updatedAfter}, in the order they were written, after
+     * the version {@code afterId}. Version ids are allocated under the publish lock, so they rise with real-time
+     * start: the first version known after the instant is one index probe, and the page a primary-key range from it.
+     */
+    public Page<Change> feed(Instant updatedAfter, long afterId, int limit) {
+        return changes("""
+                v.id >= (select k.id from observation_version k where k.realtime_start > ?
+                         order by k.realtime_start, k.id limit 1)
+                and v.id > ?""", limit, (statement, at) -> {
+            statement.setObject(at, VersionRows.timestamp(updatedAfter));
+            statement.setLong(at + 1, afterId);
+        });
+    }
+
+    /** What one release wrote, in the order it wrote it, a page at a time after the version {@code afterId}. */
+    public Page<Change> ofRelease(String releaseId, long afterId, int limit) {
+        return changes("v.release_id = ? and v.id > ?", limit, (statement, at) -> {
+            statement.setString(at, releaseId);
+            statement.setLong(at + 1, afterId);
+        });
+    }
+
+    private interface Parameters {
+        void set(PreparedStatement statement, int at) throws SQLException;
+    }
+
+    /** Changes as versions with what each replaced: two statements per page, the page and its citations. */
+    private Page<Change> changes(String where, int limit, Parameters parameters) {
+        try (Connection connection = database.getConnection();
+                PreparedStatement statement = connection.prepareStatement("select " + VersionRows.VERSION_COLUMNS + """
+                        , p.id as previous_id, p.value as previous_value, p.value_low as previous_low,
+                          p.value_high as previous_high, p.status as previous_status
+                        from observation_version v
+                        join observation o on o.id = v.observation_id
+                        join series s on s.id = o.series_id
+                        left join observation_version p on p.observation_id = v.observation_id
+                             and p.realtime_end = v.realtime_start and not p.retracted
+                        where\s""" + where + " order by v.id limit ?")) {
+            parameters.set(statement, 1);
+            statement.setInt(3, limit + 1);
+            List<Version> versions = new ArrayList<>();
+            List<ValueState> previous = new ArrayList<>();
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    versions.add(VersionRows.version(row));
+                    row.getLong("previous_id");
+                    previous.add(row.wasNull() ? null : new ValueState(row.getBigDecimal("previous_value"),
+                            row.getBigDecimal("previous_low"), row.getBigDecimal("previous_high"),
+                            row.getString("previous_status")));
+                }
+            }
+            List<Version> shown = versions.subList(0, Math.min(limit, versions.size()));
+            Map<Long, List<CitationView>> citations = VersionRows.citations(connection, shown.stream().map(Version::id).toList());
+            List<Change> changes = new ArrayList<>(shown.size());
+            for (int i = 0; i < shown.size(); i++) {
+                Version version = shown.get(i);
+                ValueState before = previous.get(i);
+                String kind = version.retracted() ? "retracted" : before != null ? "revised" : "added";
+                changes.add(new Change(Long.toString(version.id()), kind, version.indicator(), version.geo(),
+                        version.period(), version.release(), version.realtimeStart(),
+                        version.retracted() ? null : state(version), before, version.reason(),
+                        citations.getOrDefault(version.id(), List.of())));
+            }
+            String next = versions.size() > limit ? QueryParameters.cursor(Long.toString(shown.getLast().id())) : null;
+            return new Page<>(changes, next);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read changes", e);
+        }
+    }
+
+    /** "Latest" means as of the newest release, so an answer is a function of the catalogue's head. */
+    private Instant latest() {
+        Instant releasedAt = head.current().releasedAt();
+        return releasedAt == null ? Instant.now() : releasedAt;
+    }
+
+    private static List<Version> knownVersions(Connection connection, String indicatorId, Query query, Instant knownAt)
+            throws SQLException {
+        StringBuilder where = new StringBuilder("s.indicator_id = ? and v.realtime_start <= ?");
+        List<Object> parameters = new ArrayList<>(List.of(indicatorId, VersionRows.timestamp(knownAt)));
+        if (!query.includeHistory()) {
+            where.append(" and not v.retracted and (v.realtime_end is null or v.realtime_end > ?)");
+            parameters.add(VersionRows.timestamp(knownAt));
+        }
+        if (query.geo() != null) {
+            where.append(" and s.geo = ?");
+            parameters.add(query.geo());
+        }
+        LocalDate from = query.startPeriod() == null ? null : query.startPeriod().start();
+        LocalDate to = query.endPeriod() == null ? null : query.endPeriod().end();
+        if (from != null) {
+            where.append(" and o.period_end >= ?");
+            parameters.add(from);
+        }
+        if (to != null) {
+            where.append(" and o.period_start <= ?");
+            parameters.add(to);
+        }
+        String recent = "";
+        if (query.lastNObservations() != null) {
+            recent = " where recency <= ?";
+            parameters.add(query.lastNObservations());
+        }
+        // The latest n periods of each series are ranked in the database, so only they are read.
+        String sql = "select * from (select " + VersionRows.VERSION_COLUMNS + """
+                , o.period_start, o.period_end,
+                  dense_rank() over (partition by s.id order by o.period_start desc, o.period_end desc, o.id desc) as recency
+                from series s
+                join observation o on o.series_id = s.id
+                join observation_version v on v.observation_id = o.id
+                where\s""" + where + ") known" + recent + " order by geo, period_start, period_end, realtime_start";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+            return VersionRows.versions(statement);
+        }
+    }
+
+    /** The newest release that changed an indicator's values by an instant: the vintage an answer reflects. */
+    private static ReleaseRef latestVintage(Connection connection, String indicatorId, Instant knownAt) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                select r.id, r.released_at from indicator_vintage iv join release r on r.seq = iv.release_seq
+                where iv.indicator_id = ? and r.released_at <= ? order by iv.release_seq desc limit 1""")) {
+            statement.setString(1, indicatorId);
+            statement.setObject(2, VersionRows.timestamp(knownAt));
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? new ReleaseRef(row.getString(1), VersionRows.instant(row, "released_at")) : null;
+            }
+        }
+    }
+
+    private static IndicatorRef indicatorRef(Connection connection, String indicatorId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select name_ko, name_en, unit_code, unit_multiplier from indicator where id = ?")) {
+            statement.setString(1, indicatorId);
+            try (ResultSet row = statement.executeQuery()) {
+                if (!row.next()) {
+                    throw ApiException.notFound("No indicator '" + indicatorId + "'");
+                }
+                return new IndicatorRef(indicatorId, new KoreanEnglish(row.getString(1), row.getString(2)),
+                        new Unit(row.getString(3), row.getInt(4)));
+            }
+        }
     }
 
     /** A version as known at {@code knownAt}: a supersession after that instant was not known yet. */
-    private ObservationView view(ObservationVersion version, Instant knownAt) {
-        Series viewed = version.observation.series;
-        Instant realtimeEnd = version.realtimeEnd != null && !version.realtimeEnd.isAfter(knownAt) ? version.realtimeEnd : null;
-        return new ObservationView(viewed.geo, version.observation.period, version.value, version.low, version.high,
-                unit(viewed.indicator), version.status, version.note, derivation(version.derivation), version.retracted,
-                version.reason, version.release.id, version.realtimeStart, realtimeEnd, citations(version));
+    private ObservationView view(Version version, Unit unit, Instant knownAt, Map<Long, List<CitationView>> citations) {
+        Instant realtimeEnd = version.realtimeEnd() != null && !version.realtimeEnd().isAfter(knownAt)
+                ? version.realtimeEnd() : null;
+        return new ObservationView(version.geo(), version.period(), version.value(), version.low(), version.high(),
+                unit, version.status(), version.note(), derivation(version.derivation()), version.retracted(),
+                version.reason(), version.release(), version.realtimeStart(), realtimeEnd,
+                citations.getOrDefault(version.id(), List.of()));
     }
 
-    private static List<CitationView> citations(ObservationVersion version) {
-        return version.citations.stream().map(c -> new CitationView(SourceViews.ref(c.document), c.quote,
-                SourceViews.ref(c.publication))).toList();
-    }
-
-    private static ValueState state(ObservationVersion version) {
-        return new ValueState(version.value, version.low, version.high, version.status);
-    }
-
-    private Indicator indicator(String indicatorId) {
-        return indicators.findByIdOptional(indicatorId)
-                .orElseThrow(() -> ApiException.notFound("No indicator '" + indicatorId + "'"));
-    }
-
-    public static IndicatorRef indicatorRef(Indicator indicator) {
-        return new IndicatorRef(indicator.id, new KoreanEnglish(indicator.nameKo, indicator.nameEn), unit(indicator));
+    private static ValueState state(Version version) {
+        return new ValueState(version.value(), version.low(), version.high(), version.status());
     }
 
     public static Unit unit(Indicator indicator) {
         return new Unit(indicator.unitCode, indicator.unitMultiplier);
-    }
-
-    /**
-     * Keeps the versions of the latest n periods of each series. Versions arrive ordered by geo then period, so
-     * those periods are at the end of each geo's run.
-     */
-    private static List<ObservationVersion> lastPeriodsPerSeries(List<ObservationVersion> ordered, int n) {
-        Map<String, Map<String, List<ObservationVersion>>> byGeoAndPeriod = new LinkedHashMap<>();
-        ordered.forEach(v -> byGeoAndPeriod.computeIfAbsent(v.observation.series.geo, g -> new LinkedHashMap<>())
-                .computeIfAbsent(v.observation.period, p -> new ArrayList<>()).add(v));
-        return byGeoAndPeriod.values().stream().flatMap(periods -> {
-            List<List<ObservationVersion>> runs = new ArrayList<>(periods.values());
-            return runs.subList(Math.max(0, runs.size() - n), runs.size()).stream().flatMap(List::stream);
-        }).toList();
     }
 
     private Derivation derivation(String stored) {

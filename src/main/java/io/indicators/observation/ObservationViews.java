@@ -61,7 +61,8 @@ public final class ObservationViews {
             @JsonInclude(JsonInclude.Include.NON_NULL) ValueState previous, String reason, List<CitationView> citations) {
     }
 
-    public record ReleaseChanges(ReleaseRef release, List<Change> changes) {
+    /** One page of what a release changed; {@code next} is the cursor of the following page, null on the last. */
+    public record ReleaseChanges(ReleaseRef release, List<Change> changes, String next) {
     }
 
     /** The answer to an observations query: what was known at {@code asOf}, as of {@code release}. */

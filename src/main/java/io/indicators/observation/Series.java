@@ -8,7 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 
-/** One indicator for one geography. */
+/** One indicator for one geography; its values are read and written in SQL (VersionRows, ValueWriter). */
 @Entity
 public class Series {
 

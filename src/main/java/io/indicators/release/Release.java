@@ -29,4 +29,11 @@ public class Release {
 
     @Column(name = "published_by")
     public String publishedBy;
+
+    /** How many values the release added, revised and retracted: fixed when it lands, so kept with it. */
+    public long added;
+
+    public long revised;
+
+    public long retracted;
 }

@@ -31,17 +31,7 @@ public class ReleaseQueries {
     }
 
     public ReleaseView view(Release release) {
-        Object[] counts = (Object[]) releases.getEntityManager().createQuery("""
-                select
-                  coalesce(sum(case when v.retracted = false and p.id is null then 1 else 0 end), 0),
-                  coalesce(sum(case when v.retracted = false and p.id is not null then 1 else 0 end), 0),
-                  coalesce(sum(case when v.retracted = true then 1 else 0 end), 0)
-                from ObservationVersion v
-                left join ObservationVersion p on p.observation = v.observation and p.realtimeEnd = v.realtimeStart
-                  and p.retracted = false
-                where v.release.id = :id""").setParameter("id", release.id).getSingleResult();
         return new ReleaseView(release.id, release.releasedAt, release.description, release.publishedBy,
-                new ReleaseView.Changes(((Number) counts[0]).longValue(), ((Number) counts[1]).longValue(),
-                        ((Number) counts[2]).longValue()));
+                new ReleaseView.Changes(release.added, release.revised, release.retracted));
     }
 }

@@ -2,9 +2,10 @@ package io.indicators.release;
 
 import io.indicators.common.api.Page;
 import io.indicators.common.api.QueryParameters;
+import io.indicators.common.catalogue.CatalogueHead;
 import io.indicators.common.problem.ApiException;
 import io.indicators.observation.ObservationService;
-import io.indicators.observation.ObservationVersionRepository;
+import io.indicators.observation.ObservationViews.Change;
 import io.indicators.observation.ObservationViews.ReleaseChanges;
 import io.indicators.observation.ObservationViews.ReleaseRef;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,19 +30,20 @@ import java.util.regex.Pattern;
 public class ReleaseResource {
 
     public static final String PUBLISHER_ROLE = "publisher";
+    /** A release's changes come a page at a time; most releases fit on one. */
+    private static final int RELEASE_CHANGES_PAGE = 100;
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
 
     private final ReleaseQueries queries;
     private final ReleaseService service;
-    private final ObservationVersionRepository versions;
     private final ObservationService observations;
+    private final CatalogueHead head;
 
-    ReleaseResource(ReleaseQueries queries, ReleaseService service, ObservationVersionRepository versions,
-            ObservationService observations) {
+    ReleaseResource(ReleaseQueries queries, ReleaseService service, ObservationService observations, CatalogueHead head) {
         this.queries = queries;
         this.service = service;
-        this.versions = versions;
         this.observations = observations;
+        this.head = head;
     }
 
     @GET
@@ -57,10 +59,13 @@ public class ReleaseResource {
 
     @GET
     @Path("/{id}/changes")
-    public ReleaseChanges changes(@PathParam("id") String id) {
+    public ReleaseChanges changes(@PathParam("id") String id, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
+        int pageSize = QueryParameters.limit(limit, RELEASE_CHANGES_PAGE);
+        long afterId = QueryParameters.versionPosition(cursor);
         ReleaseView release = queries.get(id);
-        return new ReleaseChanges(new ReleaseRef(release.id(), release.releasedAt()),
-                versions.ofRelease(id).stream().map(observations::change).toList());
+        Page<Change> page = observations.ofRelease(id, afterId, pageSize);
+        return new ReleaseChanges(new ReleaseRef(release.id(), release.releasedAt()), page.items(), page.next());
     }
 
     @POST
@@ -80,6 +85,7 @@ public class ReleaseResource {
         }
         ReleaseService.Outcome outcome = service.publish(request, security.getUserPrincipal().getName(), idempotencyKey,
                 new ReleaseService.Precondition(ifMatch, request.basedOn()));
+        head.refresh();
         ReleaseView view = queries.view(outcome.release());
         if (outcome.replayed()) {
             return Response.ok(view).header("Idempotent-Replayed", "true").build();

@@ -5,25 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.indicators.common.api.QueryParameters;
 import io.indicators.common.http.EntityTags;
-import io.indicators.common.period.ReferencePeriod;
 import io.indicators.common.problem.ApiException;
 import io.indicators.common.problem.ProblemError;
 import io.indicators.indicator.Indicator;
 import io.indicators.indicator.IndicatorRepository;
-import io.indicators.observation.Citation;
-import io.indicators.observation.Observation;
-import io.indicators.observation.ObservationRepository;
-import io.indicators.observation.ObservationVersion;
-import io.indicators.observation.ObservationVersionRepository;
-import io.indicators.observation.Series;
-import io.indicators.observation.SeriesRepository;
-import io.indicators.release.ReleaseRequest.CitationInput;
 import io.indicators.common.api.DatePublished;
 import io.indicators.release.ReleaseRequest.DocumentInput;
 import io.indicators.release.ReleaseRequest.IndicatorInput;
 import io.indicators.release.ReleaseRequest.ObservationInput;
 import io.indicators.release.ReleaseRequest.PublicationInput;
-import io.indicators.release.ReleaseRequest.RetractionInput;
+import io.indicators.release.ValueWriter.CurrentValue;
+import io.indicators.release.ValueWriter.Point;
 import io.indicators.source.Document;
 import io.indicators.source.DocumentRepository;
 import io.indicators.source.Publication;
@@ -37,10 +29,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Applies releases: the only code path that writes the catalogue, used by the seed loader and by
@@ -57,25 +53,20 @@ public class ReleaseService {
     private final IndicatorRepository indicators;
     private final DocumentRepository documents;
     private final PublicationRepository publications;
-    private final SeriesRepository series;
-    private final ObservationRepository observations;
-    private final ObservationVersionRepository versions;
+    private final ValueWriter writer;
     private final ReleaseValidator validator;
     private final ReleaseQueries releaseQueries;
     private final EntityTags entityTags;
     private final ObjectMapper canonicalJson;
 
     ReleaseService(ReleaseRepository releases, IndicatorRepository indicators, DocumentRepository documents,
-            PublicationRepository publications, SeriesRepository series, ObservationRepository observations,
-            ObservationVersionRepository versions, ReleaseValidator validator, ReleaseQueries releaseQueries,
+            PublicationRepository publications, ValueWriter writer, ReleaseValidator validator, ReleaseQueries releaseQueries,
             EntityTags entityTags, ObjectMapper json) {
         this.releases = releases;
         this.indicators = indicators;
         this.documents = documents;
         this.publications = publications;
-        this.series = series;
-        this.observations = observations;
-        this.versions = versions;
+        this.writer = writer;
         this.validator = validator;
         this.releaseQueries = releaseQueries;
         this.entityTags = entityTags;
@@ -112,12 +103,31 @@ public class ReleaseService {
         if (precondition != null) {
             check(precondition, head);
         }
-        List<ProblemError> errors = validator.validate(request, this::hasCurrentValue);
+        Map<Point, CurrentValue> current = writer.current(touchedPoints(request));
+        List<ProblemError> errors = validator.validate(request,
+                (indicator, geo, period) -> Optional.ofNullable(current.get(new Point(indicator, geo, period)))
+                        .filter(value -> !value.retracted()).isPresent());
         if (!errors.isEmpty()) {
             throw ApiException.invalidRelease(errors);
         }
         if (releases.findById(request.release().id()) != null) {
             throw ApiException.conflict("Release '" + request.release().id() + "' already exists; a release id is used once");
+        }
+
+        List<ObservationInput> changed = new ArrayList<>();
+        int added = 0;
+        int revised = 0;
+        for (ObservationInput input : request.observations()) {
+            CurrentValue value = current.get(new Point(input.indicator(), input.geo(), input.period()));
+            if (value != null && sameContent(value, input)) {
+                continue;
+            }
+            changed.add(input);
+            if (value != null && !value.retracted()) {
+                revised++;
+            } else {
+                added++;
+            }
         }
 
         Release release = new Release();
@@ -128,50 +138,36 @@ public class ReleaseService {
         release.contentSha256 = contentSha256;
         release.idempotencyKey = idempotencyKey;
         release.publishedBy = publisher;
+        release.added = added;
+        release.revised = revised;
+        release.retracted = request.retractions().size();
         releases.persist(release);
-
         request.documents().forEach(this::upsert);
         request.publications().forEach(this::upsert);
         request.indicators().forEach(this::upsert);
-        int added = 0;
-        int revised = 0;
-        int unchanged = 0;
+        // The values go in as set-based statements on the same connection: the entities above must be written first.
+        releases.getEntityManager().flush();
+        writer.write(release, changed, request.retractions(), current, this::toJson);
+        return new Outcome(release, added, revised, request.retractions().size(),
+                request.observations().size() - changed.size(), false);
+    }
+
+    /** Every series point the release names: its values, its retractions and the inputs of its derivations. */
+    private static Set<Point> touchedPoints(ReleaseRequest request) {
+        Set<Point> points = new HashSet<>();
         for (ObservationInput input : request.observations()) {
-            Indicator indicator = indicators.findById(input.indicator());
-            Observation observation = observations.findOrCreate(series.findOrCreate(indicator, input.geo()),
-                    ReferencePeriod.parse(input.period()));
-            Optional<ObservationVersion> current = versions.current(observation);
-            if (current.isPresent() && sameContent(current.get(), input)) {
-                unchanged++;
-                continue;
+            if (input != null) {
+                points.add(new Point(input.indicator(), input.geo(), input.period()));
+                if (input.derivation() != null && input.derivation().inputs() != null) {
+                    input.derivation().inputs().stream().filter(Objects::nonNull)
+                            .forEach(p -> points.add(new Point(p.indicator(), p.geo(), p.period())));
+                }
             }
-            if (current.isPresent() && !current.get().retracted) {
-                revised++;
-            } else {
-                added++;
-            }
-            supersede(current, release);
-            ObservationVersion version = newVersion(observation, release, input.reason());
-            version.value = input.value();
-            version.low = input.low();
-            version.high = input.high();
-            version.status = input.status();
-            version.note = input.note();
-            version.derivation = input.derivation() == null ? null : toJson(input.derivation());
-            versions.persist(version);
-            addCitations(version, input.citations());
         }
-        for (RetractionInput input : request.retractions()) {
-            Series retractedSeries = series.find(input.indicator(), input.geo()).orElseThrow();
-            Observation observation = observations.find(retractedSeries, input.period()).orElseThrow();
-            ObservationVersion current = versions.current(observation).orElseThrow();
-            supersede(Optional.of(current), release);
-            ObservationVersion retraction = newVersion(observation, release, input.reason());
-            retraction.status = current.status;
-            retraction.retracted = true;
-            versions.persist(retraction);
-        }
-        return new Outcome(release, added, revised, request.retractions().size(), unchanged, false);
+        request.retractions().stream().filter(Objects::nonNull)
+                .forEach(r -> points.add(new Point(r.indicator(), r.geo(), r.period())));
+        points.removeIf(p -> p.indicator() == null || p.geo() == null || p.period() == null);
+        return points;
     }
 
     private void check(Precondition precondition, Optional<Release> head) {
@@ -200,14 +196,6 @@ public class ReleaseService {
         }
     }
 
-    private boolean hasCurrentValue(String indicatorId, String geo, String period) {
-        return series.find(indicatorId, geo)
-                .flatMap(s -> observations.find(s, period))
-                .flatMap(versions::current)
-                .filter(v -> !v.retracted)
-                .isPresent();
-    }
-
     private void lockCatalogue() {
         releases.getEntityManager()
                 .createNativeQuery("select 1 from (select pg_advisory_xact_lock(:key)) lock")
@@ -223,54 +211,12 @@ public class ReleaseService {
                 .orElse(now);
     }
 
-    private void supersede(Optional<ObservationVersion> current, Release release) {
-        current.ifPresent(version -> {
-            version.realtimeEnd = release.releasedAt;
-            versions.getEntityManager().flush();
-        });
-    }
-
-    private static ObservationVersion newVersion(Observation observation, Release release, String reason) {
-        ObservationVersion version = new ObservationVersion();
-        version.observation = observation;
-        version.release = release;
-        version.reason = reason;
-        version.realtimeStart = release.releasedAt;
-        return version;
-    }
-
-    private void addCitations(ObservationVersion version, List<CitationInput> inputs) {
-        for (int i = 0; i < inputs.size(); i++) {
-            CitationInput input = inputs.get(i);
-            Citation citation = new Citation();
-            citation.version = version;
-            citation.position = i;
-            citation.document = documents.findById(input.document());
-            citation.quote = input.quote();
-            citation.publication = input.publication() == null ? null : publications.findById(input.publication());
-            versions.getEntityManager().persist(citation);
-            version.citations.add(citation);
-        }
-    }
-
-    private boolean sameContent(ObservationVersion current, ObservationInput input) {
-        if (current.retracted || !sameNumber(current.value, input.value())
-                || !sameNumber(current.low, input.low())
-                || !sameNumber(current.high, input.high())
-                || !Objects.equals(current.status, input.status()) || !Objects.equals(current.note, input.note())
-                || !Objects.equals(current.derivation, input.derivation() == null ? null : toJson(input.derivation()))
-                || current.citations.size() != input.citations().size()) {
-            return false;
-        }
-        for (int i = 0; i < current.citations.size(); i++) {
-            Citation citation = current.citations.get(i);
-            CitationInput wanted = input.citations().get(i);
-            if (!citation.document.id.equals(wanted.document()) || !citation.quote.equals(wanted.quote())
-                    || !Objects.equals(citation.publication == null ? null : citation.publication.id, wanted.publication())) {
-                return false;
-            }
-        }
-        return true;
+    private boolean sameContent(CurrentValue current, ObservationInput input) {
+        return !current.retracted() && sameNumber(current.value(), input.value()) && sameNumber(current.low(), input.low())
+                && sameNumber(current.high(), input.high()) && Objects.equals(current.status(), input.status())
+                && Objects.equals(current.note(), input.note())
+                && Objects.equals(current.derivation(), input.derivation() == null ? null : toJson(input.derivation()))
+                && current.citations().equals(input.citations());
     }
 
     /** 8579 and 8579.0 are the same value: a re-publish with a different scale is not a revision. */

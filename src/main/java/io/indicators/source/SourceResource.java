@@ -15,6 +15,9 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class SourceResource {
 
+    /** A source's values come a page at a time; a news article states a few dozen at most. */
+    private static final int VALUES_PAGE = 100;
+
     private final SourceService service;
 
     SourceResource(SourceService service) {
@@ -28,7 +31,8 @@ public class SourceResource {
 
     @GET
     @Path("/{id}")
-    public SourceDetail get(@PathParam("id") String id) {
-        return service.detail(id);
+    public SourceDetail get(@PathParam("id") String id, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
+        return service.detail(id, QueryParameters.position(cursor), QueryParameters.limit(limit, VALUES_PAGE));
     }
 }

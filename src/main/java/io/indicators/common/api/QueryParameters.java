@@ -25,7 +25,11 @@ public final class QueryParameters {
     }
 
     public static int limit(String value) {
-        return value == null ? DEFAULT_LIMIT : integer("limit", value, 1, MAX_LIMIT);
+        return limit(value, DEFAULT_LIMIT);
+    }
+
+    public static int limit(String value, int defaultLimit) {
+        return value == null ? defaultLimit : integer("limit", value, 1, MAX_LIMIT);
     }
 
     public static Integer optionalInteger(String name, String value, int min, int max) {
@@ -117,6 +121,16 @@ public final class QueryParameters {
                 : Base64.getUrlEncoder().withoutPadding().encodeToString(("v1:" + position).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A cursor that encodes a value version's id: the last one on the previous page; 0 without a cursor. */
+    public static long versionPosition(String cursor) {
+        String position = position(cursor);
+        try {
+            return position == null ? 0 : Long.parseLong(position);
+        } catch (NumberFormatException e) {
+            throw invalidCursor();
+        }
+    }
+
     public static String position(String cursor) {
         if (cursor == null) {
             return null;
@@ -129,6 +143,10 @@ public final class QueryParameters {
         } catch (IllegalArgumentException e) {
             // reported below
         }
-        throw ApiException.badParameter("cursor", "cursor is not one this API returned; start again without it");
+        throw invalidCursor();
+    }
+
+    private static ApiException invalidCursor() {
+        return ApiException.badParameter("cursor", "cursor is not one this API returned; start again without it");
     }
 }

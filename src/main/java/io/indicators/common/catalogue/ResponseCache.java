@@ -1,0 +1,58 @@
+package io.indicators.common.catalogue;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.Optional;
+
+/**
+ * Serialised answers of the latest catalogue, so an unchanged catalogue is served without a query. An answer is a
+ * function of the head it was computed at and the request, so entries are keyed by both and all dropped when the
+ * head moves (or its watch is lost). Bounded by the bytes it holds, not by a count: one answer can be a few bytes or
+ * a megabyte, and the native executable runs in a small heap.
+ */
+@ApplicationScoped
+public class ResponseCache {
+
+    /** What a read is answered with: the exact bytes, and the headers derived from them and from the catalogue. */
+    public record Answer(byte[] body, String mediaType, String entityTag, String cacheControl, String lastModified) {
+    }
+
+    /** A request as far as its answer depends on it: the head it was answered at, its path and query, and Accept. */
+    public record Key(long headSeq, String target, String accept) {
+    }
+
+    private final boolean enabled;
+    private final Cache<Key, Answer> answers;
+    private final long maxAnswerBytes;
+
+    ResponseCache(CatalogueHead head,
+            @ConfigProperty(name = "indicators.response-cache.enabled", defaultValue = "true") boolean enabled,
+            @ConfigProperty(name = "indicators.response-cache.max-bytes", defaultValue = "8388608") long maxBytes,
+            @ConfigProperty(name = "indicators.response-cache.max-answer-bytes", defaultValue = "1048576") long maxAnswerBytes) {
+        this.enabled = enabled;
+        this.answers = Caffeine.newBuilder()
+                .maximumWeight(maxBytes)
+                .weigher((Key key, Answer answer) -> answer.body().length + key.target().length() * 2 + 256)
+                .build();
+        this.maxAnswerBytes = maxAnswerBytes;
+        head.onChange(newHead -> answers.invalidateAll());
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public Optional<Answer> get(Key key) {
+        return Optional.ofNullable(answers.getIfPresent(key));
+    }
+
+    public void put(Key key, Answer answer) {
+        // An answer this large is not worth the room it would take from many small ones.
+        if (answer.body().length <= maxAnswerBytes) {
+            answers.put(key, answer);
+        }
+    }
+}

@@ -1,0 +1,315 @@
+package io.indicators.release;
+
+import io.indicators.common.catalogue.CatalogueHead;
+import io.indicators.common.period.ReferencePeriod;
+import io.indicators.release.ReleaseRequest.CitationInput;
+import io.indicators.release.ReleaseRequest.ObservationInput;
+import io.indicators.release.ReleaseRequest.RetractionInput;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Writes a release's values as set-based statements on the publish transaction's connection: a statement per
+ * table per ten thousand values, not a statement (and an ORM flush) per value, so a release of 100,000 values
+ * costs seconds and the cost per value does not grow with the release (issue 10: entity writes were quadratic).
+ * Runs under the publish lock, so "current" means the version whose real-time period is still open.
+ */
+@ApplicationScoped
+class ValueWriter {
+
+    /** Rows per statement: keeps each statement's arrays a few megabytes at most. */
+    private static final int CHUNK = 10_000;
+
+    /** A series point: indicator, geography, period as published. */
+    record Point(String indicator, String geo, String period) {
+    }
+
+    /** The current version of a series point, as far as a re-publish is compared with it. */
+    record CurrentValue(long versionId, long observationId, BigDecimal value, BigDecimal low, BigDecimal high,
+            String status, String note, String derivation, boolean retracted, List<CitationInput> citations) {
+    }
+
+    private final EntityManager entityManager;
+
+    ValueWriter(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** The current versions of the given points, with their citations: two statements per chunk of points. */
+    Map<Point, CurrentValue> current(Set<Point> points) {
+        return work(connection -> {
+            Map<Point, CurrentValue> current = new HashMap<>();
+            for (List<Point> chunk : chunks(new ArrayList<>(points))) {
+                Map<Long, Point> byVersion = new HashMap<>();
+                Map<Long, Object[]> rows = new HashMap<>();
+                try (PreparedStatement statement = connection.prepareStatement("""
+                        select k.indicator_id, k.geo, k.period, v.id, v.observation_id, v.value, v.value_low,
+                               v.value_high, v.status, v.note, v.derivation, v.retracted
+                        from unnest(?::text[], ?::text[], ?::text[]) as k(indicator_id, geo, period)
+                        join series s on s.indicator_id = k.indicator_id and s.geo = k.geo
+                        join observation o on o.series_id = s.id and o.period = k.period
+                        join observation_version v on v.observation_id = o.id and v.realtime_end is null""")) {
+                    statement.setArray(1, texts(connection, chunk, Point::indicator));
+                    statement.setArray(2, texts(connection, chunk, Point::geo));
+                    statement.setArray(3, texts(connection, chunk, Point::period));
+                    try (ResultSet row = statement.executeQuery()) {
+                        while (row.next()) {
+                            long versionId = row.getLong(4);
+                            byVersion.put(versionId, new Point(row.getString(1), row.getString(2), row.getString(3)));
+                            rows.put(versionId, new Object[] {row.getLong(5), row.getBigDecimal(6), row.getBigDecimal(7),
+                                    row.getBigDecimal(8), row.getString(9), row.getString(10), row.getString(11),
+                                    row.getBoolean(12)});
+                        }
+                    }
+                }
+                Map<Long, List<CitationInput>> citations = citations(connection, byVersion.keySet());
+                byVersion.forEach((versionId, point) -> {
+                    Object[] r = rows.get(versionId);
+                    current.put(point, new CurrentValue(versionId, (Long) r[0], (BigDecimal) r[1], (BigDecimal) r[2],
+                            (BigDecimal) r[3], (String) r[4], (String) r[5], (String) r[6], (Boolean) r[7],
+                            citations.getOrDefault(versionId, List.of())));
+                });
+            }
+            return current;
+        });
+    }
+
+    /**
+     * Appends the release's new versions: closes the versions they supersede, adds the versions and their citations,
+     * records the release as a vintage of every indicator it changed, and notifies the pods that the head moved.
+     *
+     * @param derivationJson the canonical JSON a derivation is stored as
+     */
+    void write(Release release, List<ObservationInput> values, List<RetractionInput> retractions,
+            Map<Point, CurrentValue> current, Function<ReleaseRequest.Derivation, String> derivationJson) {
+        work(connection -> {
+            List<Point> points = new ArrayList<>(values.size() + retractions.size());
+            values.forEach(v -> points.add(new Point(v.indicator(), v.geo(), v.period())));
+            retractions.forEach(r -> points.add(new Point(r.indicator(), r.geo(), r.period())));
+            Map<Point, Long> observations = observations(connection, points);
+            List<Long> superseded = points.stream().map(current::get).filter(c -> c != null).map(CurrentValue::versionId).toList();
+            supersede(connection, release, superseded);
+
+            long[] ids = nextIds(connection, "observation_version_id_seq", points.size());
+            List<Object[]> versions = new ArrayList<>(points.size());
+            List<Object[]> citations = new ArrayList<>();
+            for (int i = 0; i < values.size(); i++) {
+                ObservationInput value = values.get(i);
+                versions.add(new Object[] {ids[i], observations.get(points.get(i)), value.value(), value.low(),
+                        value.high(), value.status(), value.note(),
+                        value.derivation() == null ? null : derivationJson.apply(value.derivation()), false,
+                        value.reason()});
+                for (int position = 0; position < value.citations().size(); position++) {
+                    CitationInput citation = value.citations().get(position);
+                    citations.add(new Object[] {ids[i], position, citation.document(), citation.quote(),
+                            citation.publication()});
+                }
+            }
+            for (int i = 0; i < retractions.size(); i++) {
+                RetractionInput retraction = retractions.get(i);
+                Point point = points.get(values.size() + i);
+                versions.add(new Object[] {ids[values.size() + i], observations.get(point), null, null, null,
+                        current.get(point).status(), null, null, true, retraction.reason()});
+            }
+            insertVersions(connection, release, versions);
+            insertCitations(connection, citations);
+
+            Set<String> indicators = new LinkedHashSet<>();
+            points.forEach(p -> indicators.add(p.indicator()));
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "insert into indicator_vintage (indicator_id, release_seq) select unnest(?::text[]), ?")) {
+                statement.setArray(1, connection.createArrayOf("text", indicators.toArray()));
+                statement.setLong(2, release.seq);
+                statement.executeUpdate();
+            }
+            // Delivered when the transaction commits, and only if it does.
+            try (PreparedStatement statement = connection.prepareStatement("select pg_notify(?, ?)")) {
+                statement.setString(1, CatalogueHead.CHANNEL);
+                statement.setString(2, Long.toString(release.seq));
+                statement.execute();
+            }
+            return null;
+        });
+    }
+
+    /** The observation of each point, created where the point is new: two statements per chunk per table. */
+    private static Map<Point, Long> observations(Connection connection, List<Point> points) throws SQLException {
+        Map<List<String>, Long> series = new HashMap<>();
+        Map<Point, Long> observations = new HashMap<>();
+        for (List<Point> chunk : chunks(points)) {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into series (indicator_id, geo) select * from unnest(?::text[], ?::text[])
+                    on conflict (indicator_id, geo) do nothing""");
+                    PreparedStatement select = connection.prepareStatement("""
+                            select s.id, s.indicator_id, s.geo from series s
+                            join unnest(?::text[], ?::text[]) as k(indicator_id, geo)
+                              on s.indicator_id = k.indicator_id and s.geo = k.geo""")) {
+                for (PreparedStatement statement : List.of(insert, select)) {
+                    statement.setArray(1, texts(connection, chunk, Point::indicator));
+                    statement.setArray(2, texts(connection, chunk, Point::geo));
+                }
+                insert.executeUpdate();
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        series.put(List.of(row.getString(2), row.getString(3)), row.getLong(1));
+                    }
+                }
+            }
+            Long[] seriesIds = chunk.stream().map(p -> series.get(List.of(p.indicator(), p.geo()))).toArray(Long[]::new);
+            List<ReferencePeriod> periods = chunk.stream().map(p -> ReferencePeriod.parse(p.period())).toList();
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into observation (series_id, period, period_start, period_end)
+                    select * from unnest(?::bigint[], ?::text[], ?::date[], ?::date[])
+                    on conflict (series_id, period) do nothing""");
+                    PreparedStatement select = connection.prepareStatement("""
+                            select o.id, o.series_id, o.period from observation o
+                            join unnest(?::bigint[], ?::text[]) as k(series_id, period)
+                              on o.series_id = k.series_id and o.period = k.period""")) {
+                insert.setArray(1, connection.createArrayOf("bigint", seriesIds));
+                insert.setArray(2, texts(connection, chunk, Point::period));
+                insert.setArray(3, connection.createArrayOf("date", periods.stream().map(ReferencePeriod::start).toArray()));
+                insert.setArray(4, connection.createArrayOf("date", periods.stream().map(ReferencePeriod::end).toArray()));
+                insert.executeUpdate();
+                select.setArray(1, connection.createArrayOf("bigint", seriesIds));
+                select.setArray(2, texts(connection, chunk, Point::period));
+                Map<List<Object>, Long> byKey = new HashMap<>();
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        byKey.put(List.of(row.getLong(2), row.getString(3)), row.getLong(1));
+                    }
+                }
+                for (int i = 0; i < chunk.size(); i++) {
+                    observations.put(chunk.get(i), byKey.get(List.of(seriesIds[i], chunk.get(i).period())));
+                }
+            }
+        }
+        return observations;
+    }
+
+    private static void supersede(Connection connection, Release release, List<Long> versionIds) throws SQLException {
+        for (List<Long> chunk : chunks(versionIds)) {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "update observation_version set realtime_end = ? where id = any (?)")) {
+                statement.setObject(1, release.releasedAt.atOffset(ZoneOffset.UTC));
+                statement.setArray(2, connection.createArrayOf("bigint", chunk.toArray()));
+                statement.executeUpdate();
+            }
+        }
+    }
+
+    /**
+     * Ids taken from the sequence in one call, in the order the versions are listed: citations can name their
+     * version before it is written, and ids rise with real-time start (the change feed relies on it).
+     */
+    private static long[] nextIds(Connection connection, String sequence, int count) throws SQLException {
+        long[] ids = new long[count];
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select nextval(?::regclass) from generate_series(1, ?) order by 1")) {
+            statement.setString(1, sequence);
+            statement.setInt(2, count);
+            try (ResultSet row = statement.executeQuery()) {
+                for (int i = 0; row.next(); i++) {
+                    ids[i] = row.getLong(1);
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static void insertVersions(Connection connection, Release release, List<Object[]> versions) throws SQLException {
+        for (List<Object[]> chunk : chunks(versions)) {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    insert into observation_version (id, observation_id, release_id, value, value_low, value_high,
+                        status, note, derivation, retracted, reason, realtime_start)
+                    select id, observation_id, ?, value, value_low, value_high, status, note, derivation, retracted,
+                           reason, ?
+                    from unnest(?::bigint[], ?::bigint[], ?::numeric[], ?::numeric[], ?::numeric[], ?::text[],
+                                ?::text[], ?::text[], ?::boolean[], ?::text[])
+                         as t(id, observation_id, value, value_low, value_high, status, note, derivation, retracted, reason)""")) {
+                statement.setString(1, release.id);
+                statement.setObject(2, release.releasedAt.atOffset(ZoneOffset.UTC));
+                String[] types = {"bigint", "bigint", "numeric", "numeric", "numeric", "text", "text", "text", "boolean", "text"};
+                for (int column = 0; column < types.length; column++) {
+                    statement.setArray(column + 3, column(connection, types[column], chunk, column));
+                }
+                statement.executeUpdate();
+            }
+        }
+    }
+
+    private static void insertCitations(Connection connection, List<Object[]> citations) throws SQLException {
+        for (List<Object[]> chunk : chunks(citations)) {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    insert into citation (version_id, position, document_id, quote, publication_id)
+                    select * from unnest(?::bigint[], ?::integer[], ?::text[], ?::text[], ?::text[])""")) {
+                String[] types = {"bigint", "integer", "text", "text", "text"};
+                for (int column = 0; column < types.length; column++) {
+                    statement.setArray(column + 1, column(connection, types[column], chunk, column));
+                }
+                statement.executeUpdate();
+            }
+        }
+    }
+
+    private static Map<Long, List<CitationInput>> citations(Connection connection, Collection<Long> versionIds)
+            throws SQLException {
+        Map<Long, List<CitationInput>> citations = new HashMap<>();
+        if (versionIds.isEmpty()) {
+            return citations;
+        }
+        try (PreparedStatement statement = connection.prepareStatement("""
+                select version_id, document_id, quote, publication_id from citation
+                where version_id = any (?) order by version_id, position""")) {
+            statement.setArray(1, connection.createArrayOf("bigint", versionIds.toArray()));
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    citations.computeIfAbsent(row.getLong(1), id -> new ArrayList<>())
+                            .add(new CitationInput(row.getString(2), row.getString(3), row.getString(4)));
+                }
+            }
+        }
+        return citations;
+    }
+
+    private static Array column(Connection connection, String type, List<Object[]> rows, int column) throws SQLException {
+        return connection.createArrayOf(type, rows.stream().map(row -> row[column]).toArray());
+    }
+
+    private static Array texts(Connection connection, List<Point> points, Function<Point, String> field) throws SQLException {
+        return connection.createArrayOf("text", points.stream().map(field).toArray());
+    }
+
+    private static <T> List<List<T>> chunks(List<T> items) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += CHUNK) {
+            chunks.add(items.subList(from, Math.min(items.size(), from + CHUNK)));
+        }
+        return chunks;
+    }
+
+    private interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** Runs on the connection of the current transaction, after what the ORM has pending. */
+    private <T> T work(Work<T> work) {
+        return entityManager.unwrap(Session.class).doReturningWork(work::run);
+    }
+}
