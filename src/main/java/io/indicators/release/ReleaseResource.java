@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
 public class ReleaseResource {
 
     public static final String PUBLISHER_ROLE = "publisher";
+    /** What one transaction applies within its timeout with room to spare (src/bench/scale-results.md). */
+    static final int MAX_RELEASE_SIZE = 100_000;
     /** A release's changes come a page at a time; most releases fit on one. */
     private static final int RELEASE_CHANGES_PAGE = 100;
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
@@ -78,6 +80,11 @@ public class ReleaseResource {
         }
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw ApiException.badParameter("Idempotency-Key", "Idempotency-Key must be 1 to 200 visible ASCII characters");
+        }
+        int size = request.observations().size() + request.retractions().size();
+        if (size > MAX_RELEASE_SIZE) {
+            throw ApiException.releaseTooLarge("The release has " + size + " values and retractions; at most "
+                    + MAX_RELEASE_SIZE + " are applied in one release: split it into releases that build on one another");
         }
         if (ifMatch == null && request.basedOn() == null) {
             throw ApiException.preconditionRequired("Name the state this release builds on: send If-Match with the ETag "

@@ -24,7 +24,10 @@ import io.indicators.source.PublishedDate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -188,10 +191,13 @@ public class ReleaseService {
     /** The content hash of a release body, independent of formatting: what an idempotent retry must repeat. */
     private String sha256(ReleaseRequest request) {
         try {
-            byte[] json = canonicalJson.writeValueAsBytes(new ReleaseRequest(request.release(), null, request.documents(),
-                    request.publications(), request.indicators(), request.observations(), request.retractions()));
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            // Digested as it is written: a large release's canonical form is never held in memory whole.
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            canonicalJson.writeValue(new DigestOutputStream(OutputStream.nullOutputStream(), digest),
+                    new ReleaseRequest(request.release(), null, request.documents(), request.publications(),
+                            request.indicators(), request.observations(), request.retractions()));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("Cannot hash a release body", e);
         }
     }

@@ -49,6 +49,9 @@ public class ReleaseValidator {
     private static final Set<String> STATUSES = Set.of("observed", "estimated", "projected", "derived");
     private static final Set<String> OPERATIONS = Set.of("ratio", "percent-of", "difference", "percent-change");
 
+    /** Every read of a value carries its citations, so their number bounds what one value costs to serve. */
+    static final int MAX_CITATIONS = 20;
+
     private final IndicatorRepository indicators;
     private final DocumentRepository documents;
     private final PublicationRepository publications;
@@ -272,6 +275,10 @@ public class ReleaseValidator {
             Set<String> publicationIds) {
         if (citations == null || citations.isEmpty()) {
             errors.add(at + "/citations", "at least one citation is required");
+            return;
+        }
+        if (citations.size() > MAX_CITATIONS) {
+            errors.add(at + "/citations", "at most " + MAX_CITATIONS + " citations per value");
             return;
         }
         for (int j = 0; j < citations.size(); j++) {

@@ -39,6 +39,10 @@ public class ApiException extends RuntimeException {
         return new ApiException(428, "precondition-required", "Precondition required", detail, List.of());
     }
 
+    public static ApiException releaseTooLarge(String detail) {
+        return new ApiException(413, "release-too-large", "Release too large", detail, List.of());
+    }
+
     public static ApiException invalidRelease(List<ProblemError> errors) {
         return new ApiException(422, "invalid-release", "The release is invalid",
                 errors.size() + " error(s); nothing was applied", errors);

@@ -1,0 +1,219 @@
+package io.indicators.release;
+
+import io.indicators.IsolatedCatalogue;
+import io.indicators.PublisherTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Releases of thousands of values: applied whole, read back a page at a time, revised in part, and the cached
+ * answers of the catalogue following every release.
+ */
+@QuarkusTest
+@TestProfile(IsolatedCatalogue.class)
+class LargeReleaseTest {
+
+    private static final String HANKYOREH = "hankyoreh-2024-ai-talent-silicon-valley";
+    private static final List<String> GEOS = List.of("KR", "US", "JP", "DE", "FR");
+    private static final int YEARS = 400;
+
+    @Test
+    void aReleaseOfThousandsOfValuesIsAppliedWholeAndReadBackAPageAtATime() {
+        String indicator = "test-bulk-" + UUID.randomUUID().toString().substring(0, 8);
+        String first = indicator + "-first";
+        ExtractableResponse<Response> added = publish(release(first, indicator, true, year -> year))
+                .then().statusCode(201)
+                .body("changes.added", equalTo(GEOS.size() * YEARS))
+                .body("changes.revised", equalTo(0))
+                .extract();
+        Instant firstReleasedAt = Instant.parse(added.path("releasedAt"));
+
+        // Every change of the release, exactly once, in the order it was written.
+        List<Long> ids = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var page = given().queryParam("limit", 100).queryParam("cursor", cursor)
+                    .get("/v1/releases/" + first + "/changes")
+                    .then().statusCode(200)
+                    .body("changes.kind", everyItem(equalTo("added")))
+                    .extract();
+            ids.addAll(page.<List<String>>path("changes.id").stream().map(Long::valueOf).toList());
+            cursor = page.path("next");
+            pages++;
+        } while (cursor != null);
+        assertEquals(GEOS.size() * YEARS / 100, pages);
+        assertEquals(GEOS.size() * YEARS, ids.size());
+        assertEquals(ids.size(), new HashSet<>(ids).size(), "no change listed twice");
+        for (int i = 1; i < ids.size(); i++) {
+            assertTrue(ids.get(i) > ids.get(i - 1), "changes come in the order they were written");
+        }
+
+        // Half the values revised, half republished unchanged.
+        String second = indicator + "-second";
+        publish(release(second, indicator, false, year -> year % 2 == 0 ? year + 1 : year))
+                .then().statusCode(201)
+                .body("changes.added", equalTo(0))
+                .body("changes.revised", equalTo(GEOS.size() * YEARS / 2));
+
+        String observations = "/v1/indicators/" + indicator + "/observations";
+        given().queryParam("geo", "US").queryParam("lastNObservations", 3).get(observations)
+                .then().statusCode(200)
+                .body("release.id", equalTo(second))
+                .body("observations.period", contains("2023", "2024", "2025"))
+                .body("observations.value", contains(2023, 2025, 2025))
+                .body("observations.release", contains(first, second, first));
+        given().queryParam("geo", "US").queryParam("asOf", firstReleasedAt.toString()).queryParam("lastNObservations", 1)
+                .get(observations)
+                .then().statusCode(200)
+                .body("release.id", equalTo(first))
+                .body("observations.value", contains(2025));
+        given().queryParam("geo", "KR").queryParam("startPeriod", "2024").queryParam("includeHistory", true).get(observations)
+                .then().statusCode(200)
+                .body("observations.value", contains(2024, 2025, 2025));
+        given().get("/v1/indicators/" + indicator)
+                .then().statusCode(200)
+                .body("series.geo", contains("DE", "FR", "JP", "KR", "US"))
+                .body("series.observationCount", everyItem(equalTo(YEARS)))
+                .body("series[0].firstPeriod", equalTo(Integer.toString(2026 - YEARS)))
+                .body("series[0].lastPeriod", equalTo("2025"))
+                .body("sources.id", contains(HANKYOREH));
+        given().get("/v1/indicators/" + indicator + "/vintages")
+                .then().statusCode(200)
+                .body("vintages.release", contains(first, second));
+
+        // The feed after the first release holds the revisions only, in pages that continue where they stopped.
+        var feed = given().queryParam("updatedAfter", firstReleasedAt.toString()).queryParam("limit", 100)
+                .get("/v1/changes")
+                .then().statusCode(200)
+                .body("items", hasSize(100))
+                .body("items.release", everyItem(equalTo(second)))
+                .body("items.kind", everyItem(equalTo("revised")))
+                .body("next", notNullValue())
+                .extract();
+        long lastOnFirstPage = Long.parseLong(feed.<List<String>>path("items.id").getLast());
+        long firstOnNextPage = Long.parseLong(given().queryParam("updatedAfter", firstReleasedAt.toString())
+                .queryParam("cursor", feed.<String>path("next")).get("/v1/changes")
+                .then().statusCode(200).extract().path("items[0].id"));
+        assertTrue(firstOnNextPage > lastOnFirstPage);
+    }
+
+    @Test
+    void cachedAnswersFollowEveryRelease() {
+        String indicator = "test-cached-" + UUID.randomUUID().toString().substring(0, 8);
+        publish(release(indicator + "-a", indicator, true, year -> 1)).then().statusCode(201);
+        String observations = "/v1/indicators/" + indicator + "/observations";
+
+        var first = given().queryParam("geo", "KR").queryParam("lastNObservations", 1).get(observations)
+                .then().statusCode(200).body("observations.value", contains(1)).extract();
+        var again = given().queryParam("geo", "KR").queryParam("lastNObservations", 1).get(observations)
+                .then().statusCode(200).extract();
+        assertEquals(first.header("ETag"), again.header("ETag"));
+        assertEquals(first.asString(), again.asString(), "the same question gets the same bytes");
+        given().queryParam("geo", "KR").queryParam("lastNObservations", 1).header("If-None-Match", first.header("ETag"))
+                .get(observations)
+                .then().statusCode(304).header("ETag", equalTo(first.header("ETag")));
+
+        publish(release(indicator + "-b", indicator, false, year -> 2)).then().statusCode(201);
+
+        var after = given().queryParam("geo", "KR").queryParam("lastNObservations", 1)
+                .header("If-None-Match", first.header("ETag")).get(observations)
+                .then().statusCode(200).body("observations.value", contains(2)).extract();
+        assertNotEquals(first.header("ETag"), after.header("ETag"));
+    }
+
+    @Test
+    void aSourceListsItsValuesAPageAtATime() {
+        var firstPage = given().queryParam("limit", 1).get("/v1/sources/" + HANKYOREH)
+                .then().statusCode(200)
+                .body("values", hasSize(1))
+                .body("next", notNullValue())
+                .extract();
+        var all = given().queryParam("limit", 100).get("/v1/sources/" + HANKYOREH).then().statusCode(200).extract();
+        List<Map<String, Object>> values = all.path("values");
+        var secondPage = given().queryParam("limit", 1).queryParam("cursor", firstPage.<String>path("next"))
+                .get("/v1/sources/" + HANKYOREH)
+                .then().statusCode(200).body("values", hasSize(1)).extract();
+        assertEquals(values.get(1), secondPage.<Map<String, Object>>path("values[0]"));
+        assertEquals(all.<List<Object>>path("cites"), firstPage.<List<Object>>path("cites"),
+                "a page lists every publication the source's values cite");
+
+        given().queryParam("cursor", "bm90LW91cnM").get("/v1/sources/" + HANKYOREH)
+                .then().statusCode(400).body("errors[0].parameter", equalTo("cursor"));
+        given().queryParam("limit", 0).get("/v1/releases/nope/changes").then().statusCode(400);
+    }
+
+    @Test
+    void aReleaseOverTheLimitIsRefusedWhole() {
+        int before = given().queryParam("limit", 100).get("/v1/releases").then().extract().path("items.size()");
+        Map<String, Object> oversized = new HashMap<>(Map.of("release", Map.of("id", "test-oversized", "description", "Too large"),
+                "retractions", java.util.Collections.nCopies(ReleaseResource.MAX_RELEASE_SIZE + 1,
+                        Map.of("indicator", "ai-workforce-total", "geo", "KR", "period", "2023", "reason", "x"))));
+        publish(oversized).then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:indicator-api:problem:release-too-large"));
+
+        Map<String, Object> cited = release("test-overcited", "test-overcited", true, year -> 1);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> value = new HashMap<>(((List<Map<String, Object>>) cited.get("observations")).getFirst());
+        value.put("citations", java.util.Collections.nCopies(ReleaseValidator.MAX_CITATIONS + 1,
+                Map.of("document", HANKYOREH, "quote", "세 나라")));
+        cited.put("observations", List.of(value));
+        publish(cited).then().statusCode(422)
+                .body("errors.pointer", contains("/observations/0/citations"));
+        given().queryParam("limit", 100).get("/v1/releases").then().body("items.size()", equalTo(before));
+        given().get("/v1/releases/test-oversized").then().statusCode(404);
+    }
+
+    private interface ValueOfYear {
+        int value(int year);
+    }
+
+    /** Values for every geography and year of a test indicator, each citing the Hankyoreh article. */
+    private static Map<String, Object> release(String id, String indicator, boolean defineIndicator, ValueOfYear valueOfYear) {
+        List<Map<String, Object>> values = new ArrayList<>();
+        for (String geo : GEOS) {
+            for (int year = 2026 - YEARS; year < 2026; year++) {
+                values.add(Map.of("indicator", indicator, "geo", geo, "period", Integer.toString(year),
+                        "value", valueOfYear.value(year), "status", "observed", "reason", "Test values",
+                        "citations", List.of(Map.of("document", HANKYOREH, "quote", "세 나라"))));
+            }
+        }
+        Map<String, Object> release = new HashMap<>(Map.of("release", Map.of("id", id, "description", "Test values"),
+                "observations", values));
+        if (defineIndicator) {
+            release.put("indicators", List.of(Map.of("id", indicator, "name", Map.of("ko", "시험 지표", "en", "Test indicator"),
+                    "unit", Map.of("code", "count", "multiplier", 0), "frequency", "annual", "valueKind", "number",
+                    "topics", List.of("test"))));
+        }
+        return release;
+    }
+
+    private static Response publish(Map<String, Object> body) {
+        body.putIfAbsent("basedOn", given().get("/v1/releases").then().statusCode(200).extract().path("items[0].id"));
+        return given().header("Authorization", "Bearer " + PublisherTokens.publisher()).contentType(ContentType.JSON)
+                .body(body).post("/v1/releases");
+    }
+}
