@@ -39,6 +39,12 @@ import java.util.Map;
 @ApplicationScoped
 public class ObservationService {
 
+    /**
+     * The most values one observations answer holds: with the read bulkhead's permits it bounds the memory reads
+     * take (a value with its citations is about 1 kB of JSON and a few kB while it is built).
+     */
+    static final int MAX_VALUES = 2_000;
+
     private final AgroalDataSource database;
     private final CatalogueHead head;
     private final ObjectMapper json;
@@ -71,6 +77,10 @@ public class ObservationService {
             IndicatorRef indicator = indicatorRef(connection, indicatorId);
             ReleaseRef release = latestVintage(connection, indicatorId, knownAt);
             List<Version> versions = knownVersions(connection, indicatorId, query, knownAt);
+            if (versions.size() > MAX_VALUES) {
+                throw ApiException.tooManyValues("The answer would hold more than " + MAX_VALUES + " values; narrow it "
+                        + "with geo, startPeriod and endPeriod, or lastNObservations");
+            }
             Map<Long, List<CitationView>> citations = VersionRows.citations(connection, versions.stream().map(Version::id).toList());
             return new ObservationSet(indicator, query.asOf(), release,
                     versions.stream().map(v -> view(v, indicator.unit(), knownAt, citations)).toList());
@@ -237,7 +247,8 @@ public class ObservationService {
                 from series s
                 join observation o on o.series_id = s.id
                 join observation_version v on v.observation_id = o.id
-                where\s""" + where + ") known" + recent + " order by geo, period_start, period_end, realtime_start";
+                where\s""" + where + ") known" + recent + " order by geo, period_start, period_end, realtime_start"
+                + " limit " + (MAX_VALUES + 1);
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.size(); i++) {
                 statement.setObject(i + 1, parameters.get(i));

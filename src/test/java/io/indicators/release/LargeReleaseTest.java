@@ -93,6 +93,11 @@ class LargeReleaseTest {
         given().queryParam("geo", "KR").queryParam("startPeriod", "2024").queryParam("includeHistory", true).get(observations)
                 .then().statusCode(200)
                 .body("observations.value", contains(2024, 2025, 2025));
+        given().queryParam("includeHistory", true).get(observations)
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:indicator-api:problem:too-many-values"));
+        given().get(observations).then().statusCode(200).body("observations", hasSize(GEOS.size() * YEARS));
         given().get("/v1/indicators/" + indicator)
                 .then().statusCode(200)
                 .body("series.geo", contains("DE", "FR", "JP", "KR", "US"))

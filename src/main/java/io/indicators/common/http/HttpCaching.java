@@ -6,6 +6,7 @@ import io.indicators.common.catalogue.ResponseCache;
 import io.indicators.common.catalogue.ResponseCache.Answer;
 import io.indicators.common.catalogue.ResponseCache.Key;
 import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -62,7 +63,7 @@ public class HttpCaching {
      * Answers a read of the unchanged catalogue from memory, on the I/O thread, before any resource code or query
      * runs. Only while the head is watched: an answer cached for a head that may have moved is never served.
      */
-    @ServerRequestFilter(nonBlocking = true)
+    @ServerRequestFilter(nonBlocking = true, priority = Priorities.USER - 100)
     public Response answerFromCache(ContainerRequestContext request) {
         if (!cache.enabled() || !HttpMethod.GET.equals(request.getMethod()) || !isApiRead(request.getUriInfo())) {
             return null;

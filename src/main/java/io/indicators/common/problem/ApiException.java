@@ -43,6 +43,15 @@ public class ApiException extends RuntimeException {
         return new ApiException(413, "release-too-large", "Release too large", detail, List.of());
     }
 
+    public static ApiException tooManyValues(String detail) {
+        return new ApiException(400, "too-many-values", "Too many values for one answer", detail, List.of());
+    }
+
+    /** The service cannot take the request now; a retry after a second will likely succeed. */
+    public static ApiException busy(String detail) {
+        return new ApiException(503, "busy", "Busy", detail, List.of());
+    }
+
     public static ApiException invalidRelease(List<ProblemError> errors) {
         return new ApiException(422, "invalid-release", "The release is invalid",
                 errors.size() + " error(s); nothing was applied", errors);

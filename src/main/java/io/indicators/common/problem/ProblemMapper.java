@@ -31,7 +31,8 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
-        return problem(e.status(), e.type(), e.title(), e.getMessage(), uri, e.errors());
+        Response problem = problem(e.status(), e.type(), e.title(), e.getMessage(), uri, e.errors());
+        return e.status() == 503 ? Response.fromResponse(problem).header(HttpHeaders.RETRY_AFTER, 1).build() : problem;
     }
 
     // Listed one by one: Quarkus REST has its own mappers for these subtypes, and the most specific mapper wins.
