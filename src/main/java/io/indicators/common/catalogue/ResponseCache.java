@@ -2,6 +2,7 @@ package io.indicators.common.catalogue;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -14,6 +15,9 @@ import java.util.Optional;
  * a megabyte, and the native executable runs in a small heap.
  */
 @ApplicationScoped
+// Caffeine picks its cache and node classes by name from the features asked for (strong keys and values, maximum
+// weight); the native image must be told which.
+@RegisterForReflection(classNames = {"com.github.benmanes.caffeine.cache.SSMW", "com.github.benmanes.caffeine.cache.PSMW"})
 public class ResponseCache {
 
     /** What a read is answered with: the exact bytes, and the headers derived from them and from the catalogue. */
