@@ -19,7 +19,7 @@ start_postgres() {
   [ "$(id -u)" = 0 ] && chown postgres "$WORK"
   as_pg "$PG_BIN/initdb" -D "$WORK/pg" -U postgres -A trust --no-sync > "$WORK/initdb.log"
   as_pg "$PG_BIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg.log" -w \
-    -o "-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1 -c fsync=off" start > /dev/null
+    -o "-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1 -c fsync=off ${PG_OPTS:-}" start > /dev/null
   trap stop_postgres EXIT
 }
 
