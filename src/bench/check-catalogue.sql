@@ -64,6 +64,14 @@ from ((select indicator_id, release_seq from indicator_vintage
        join series s on s.id = o.series_id join release r on r.id = v.release_id
        except
        select indicator_id, release_seq from indicator_vintage)) d
+union all
+select 'document_vintage = the current values citing each document, at the head', count(*)
+from (select d.id, coalesce((select dv.value_count from document_vintage dv where dv.document_id = d.id
+                            order by dv.release_seq desc limit 1), 0) as kept,
+             (select count(distinct v.id) from citation c join observation_version v on v.id = c.version_id
+              where c.document_id = d.id and v.realtime_end is null and not v.retracted) as counted
+      from document d) counts
+where kept <> counted
 -- Sequences are past every id, so the service's own inserts do not collide.
 union all
 select 'sequences are past the largest ids',

@@ -175,6 +175,13 @@ select i.id, r.seq
 from indicator i, bench_release r
 where i.id like 'bench-ind-%';
 
+-- Every bench value cites bench-doc through bench-pub, and each release replaces every value: from the first release
+-- on, the number of current values citing them is the number of observations.
+insert into document_vintage (document_id, release_seq, value_count)
+select 'bench-doc', min(seq), :obs_n from bench_release;
+insert into document_publication_vintage (document_id, publication_id, release_seq, value_count)
+select 'bench-doc', 'bench-pub', min(seq), :obs_n from bench_release;
+
 commit;
 
 analyze;

@@ -131,6 +131,8 @@ class ValueWriter {
             insertVersions(connection, release, versions);
             insertCitations(connection, citations);
 
+            recordDocumentCounts(connection, release, values, points, current);
+
             Set<String> indicators = new LinkedHashSet<>();
             points.forEach(p -> indicators.add(p.indicator()));
             try (PreparedStatement statement = connection.prepareStatement(
@@ -147,6 +149,61 @@ class ValueWriter {
             }
             return null;
         });
+    }
+
+    /**
+     * Appends, for every document (and document and publication) whose number of current citing values the release
+     * changes, the new number: the superseded values stop counting, the new ones start.
+     */
+    private static void recordDocumentCounts(Connection connection, Release release, List<ObservationInput> values,
+            List<Point> points, Map<Point, CurrentValue> current) throws SQLException {
+        Map<String, Long> documents = new HashMap<>();
+        Map<List<String>, Long> publications = new HashMap<>();
+        for (Point point : points) {
+            CurrentValue superseded = current.get(point);
+            if (superseded != null && !superseded.retracted()) {
+                count(superseded.citations(), -1, documents, publications);
+            }
+        }
+        values.forEach(value -> count(value.citations(), 1, documents, publications));
+        documents.values().removeIf(delta -> delta == 0);
+        publications.values().removeIf(delta -> delta == 0);
+        if (!documents.isEmpty()) {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    insert into document_vintage (document_id, release_seq, value_count)
+                    select k.document_id, ?, k.delta + coalesce((select d.value_count from document_vintage d
+                        where d.document_id = k.document_id order by d.release_seq desc limit 1), 0)
+                    from unnest(?::text[], ?::bigint[]) as k(document_id, delta)""")) {
+                statement.setLong(1, release.seq);
+                statement.setArray(2, connection.createArrayOf("text", documents.keySet().toArray()));
+                statement.setArray(3, connection.createArrayOf("bigint", documents.values().toArray()));
+                statement.executeUpdate();
+            }
+        }
+        if (!publications.isEmpty()) {
+            List<List<String>> pairs = new ArrayList<>(publications.keySet());
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    insert into document_publication_vintage (document_id, publication_id, release_seq, value_count)
+                    select k.document_id, k.publication_id, ?, k.delta + coalesce((select d.value_count
+                        from document_publication_vintage d
+                        where d.document_id = k.document_id and d.publication_id = k.publication_id
+                        order by d.release_seq desc limit 1), 0)
+                    from unnest(?::text[], ?::text[], ?::bigint[]) as k(document_id, publication_id, delta)""")) {
+                statement.setLong(1, release.seq);
+                statement.setArray(2, connection.createArrayOf("text", pairs.stream().map(List::getFirst).toArray()));
+                statement.setArray(3, connection.createArrayOf("text", pairs.stream().map(List::getLast).toArray()));
+                statement.setArray(4, connection.createArrayOf("bigint", pairs.stream().map(publications::get).toArray()));
+                statement.executeUpdate();
+            }
+        }
+    }
+
+    /** A value counts once for each document it cites, and once for each document and publication pair. */
+    private static void count(List<CitationInput> citations, long sign, Map<String, Long> documents,
+            Map<List<String>, Long> publications) {
+        citations.stream().map(CitationInput::document).distinct().forEach(d -> documents.merge(d, sign, Long::sum));
+        citations.stream().filter(c -> c.publication() != null).map(c -> List.of(c.document(), c.publication()))
+                .distinct().forEach(pair -> publications.merge(pair, sign, Long::sum));
     }
 
     /** The observation of each point, created where the point is new: two statements per chunk per table. */

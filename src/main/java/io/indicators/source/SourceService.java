@@ -6,8 +6,6 @@ import io.indicators.common.api.Page;
 import io.indicators.common.api.QueryParameters;
 import io.indicators.common.api.Unit;
 import io.indicators.common.catalogue.CatalogueHead;
-import io.indicators.common.period.InvalidPeriodException;
-import io.indicators.common.period.ReferencePeriod;
 import io.indicators.common.problem.ApiException;
 import io.indicators.source.SourceViews.PublicationRef;
 import io.indicators.source.SourceViews.SourceDetail;
@@ -26,10 +24,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.SequencedSet;
 import java.util.regex.Pattern;
 
 /** Documents and the current values drawn from them; a fixed number of statements per page. */
@@ -45,8 +41,8 @@ public class SourceService {
             join series s on s.id = o.series_id
             where v.realtime_start <= ? and (v.realtime_end is null or v.realtime_end > ?) and not v.retracted
             """;
-    /** A value's position in a source's list: indicator, geo, period, citation position. */
-    private static final Pattern VALUE_POSITION = Pattern.compile("([^|]+)\\|([^|]+)\\|([^|]+)\\|(\\d{1,9})");
+    /** A value's position in a source's list: the citing version and the citation's position in it. */
+    private static final Pattern VALUE_POSITION = Pattern.compile("(\\d{1,18})\\|(\\d{1,9})");
 
     private final DocumentRepository documents;
     private final AgroalDataSource database;
@@ -74,18 +70,17 @@ public class SourceService {
         }
     }
 
-    /** A document with one page of its current values, ordered by indicator, geo, period and citation. */
+    /** A document with one page of its current values, in the order they were published. */
     public SourceDetail detail(String id, String position, int limit) {
         Document document = documents.findByIdOptional(id)
                 .orElseThrow(() -> ApiException.notFound("No source '" + id + "'"));
         OffsetDateTime knownAt = knownAt();
+        // The document's citations in the order they were written (an index range), keeping the current values.
         String sql = "select s.indicator_id, s.geo, o.period, v.value, v.value_low, v.value_high, i.unit_code,"
-                + " i.unit_multiplier, v.status, c.quote, c.publication_id, v.realtime_start, c.position "
+                + " i.unit_multiplier, v.status, c.quote, c.publication_id, v.realtime_start, c.version_id, c.position "
                 + CURRENT_CITATIONS.replace("where", "join indicator i on i.id = s.indicator_id where")
-                + " and c.document_id = ?"
-                + (position == null ? "" : " and (s.indicator_id, s.geo, o.period_start, o.period_end, o.period, c.position)"
-                        + " > (?, ?, ?, ?, ?, ?)")
-                + " order by s.indicator_id, s.geo, o.period_start, o.period_end, o.period, c.position limit ?";
+                + " and c.document_id = ?" + (position == null ? "" : " and (c.version_id, c.position) > (?, ?)")
+                + " order by c.version_id, c.position limit ?";
         try (Connection connection = database.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
             int at = 1;
             statement.setObject(at++, knownAt);
@@ -108,7 +103,7 @@ public class SourceService {
                             row.getBigDecimal(4), row.getBigDecimal(5), row.getBigDecimal(6),
                             new Unit(row.getString(7), row.getInt(8)), row.getString(9), row.getString(10),
                             row.getString(11), row.getObject(12, OffsetDateTime.class).toInstant()));
-                    last = row.getString(1) + "|" + row.getString(2) + "|" + row.getString(3) + "|" + row.getInt(13);
+                    last = row.getLong(13) + "|" + row.getInt(14);
                 }
             }
             String next = more ? QueryParameters.cursor(last) : null;
@@ -123,34 +118,26 @@ public class SourceService {
 
     private static int bindPosition(PreparedStatement statement, int at, String position) throws SQLException {
         var parts = VALUE_POSITION.matcher(position);
-        ReferencePeriod period = null;
-        if (parts.matches()) {
-            try {
-                period = ReferencePeriod.parse(parts.group(3));
-            } catch (InvalidPeriodException e) {
-                // reported below
-            }
-        }
-        if (period == null) {
+        if (!parts.matches()) {
             throw ApiException.badParameter("cursor", "cursor is not one this API returned; start again without it");
         }
-        statement.setString(at, parts.group(1));
-        statement.setString(at + 1, parts.group(2));
-        statement.setObject(at + 2, period.start());
-        statement.setObject(at + 3, period.end());
-        statement.setString(at + 4, period.text());
-        statement.setInt(at + 5, Integer.parseInt(parts.group(4)));
-        return at + 6;
+        statement.setLong(at, Long.parseLong(parts.group(1)));
+        statement.setInt(at + 1, Integer.parseInt(parts.group(2)));
+        return at + 2;
     }
+
+    /** The release current at an instant, as the document counts are kept by release. */
+    private static final String RELEASE_AT = "(select max(seq) from release where released_at <= ?)";
 
     private static Map<String, Integer> valueCounts(Connection connection, List<String> documentIds,
             OffsetDateTime knownAt) throws SQLException {
         Map<String, Integer> counts = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement("select c.document_id, count(distinct v.id) "
-                + CURRENT_CITATIONS + " and c.document_id = any (?) group by c.document_id")) {
-            statement.setObject(1, knownAt);
+        try (PreparedStatement statement = connection.prepareStatement("""
+                select distinct on (document_id) document_id, value_count from document_vintage
+                where document_id = any (?) and release_seq <=\s""" + RELEASE_AT + """
+                 order by document_id, release_seq desc""")) {
+            statement.setArray(1, connection.createArrayOf("text", documentIds.toArray()));
             statement.setObject(2, knownAt);
-            statement.setArray(3, connection.createArrayOf("text", documentIds.toArray()));
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
                     counts.put(row.getString(1), row.getInt(2));
@@ -161,45 +148,29 @@ public class SourceService {
     }
 
     /**
-     * The publications each document's current values are attributed to, in the order the values list them
-     * (indicator, geo, period, citation), in two statements for any number of documents.
+     * The publications each document's current values are attributed to, by id, in two statements for any number of
+     * documents.
      */
     private static Map<String, List<PublicationRef>> cites(Connection connection, List<String> documentIds,
             OffsetDateTime knownAt) throws SQLException {
-        Map<String, SequencedSet<String>> ids = new HashMap<>();
-        SequencedSet<String> all = new LinkedHashSet<>();
+        Map<String, List<PublicationRef>> cites = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement("""
-                select c.document_id, c.publication_id,
-                       min(s.indicator_id || chr(1) || s.geo || chr(1) || o.period_start || chr(1) || o.period_end
-                           || chr(1) || o.period || chr(1) || lpad(c.position::text, 9, '0')) as first_cited
-                """ + CURRENT_CITATIONS + """
-                 and c.document_id = any (?) and c.publication_id is not null
-                group by c.document_id, c.publication_id
-                order by c.document_id, first_cited""")) {
-            statement.setObject(1, knownAt);
+                select latest.document_id, %s
+                from (select distinct on (document_id, publication_id) document_id, publication_id, value_count
+                      from document_publication_vintage
+                      where document_id = any (?) and release_seq <= %s
+                      order by document_id, publication_id, release_seq desc) latest
+                join publication p on p.id = latest.publication_id
+                where latest.value_count > 0
+                order by latest.document_id, p.id""".formatted(SourceViews.PUBLICATION_REF_COLUMNS, RELEASE_AT))) {
+            statement.setArray(1, connection.createArrayOf("text", documentIds.toArray()));
             statement.setObject(2, knownAt);
-            statement.setArray(3, connection.createArrayOf("text", documentIds.toArray()));
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
-                    ids.computeIfAbsent(row.getString(1), d -> new LinkedHashSet<>()).add(row.getString(2));
-                    all.add(row.getString(2));
+                    cites.computeIfAbsent(row.getString(1), d -> new ArrayList<>()).add(SourceViews.publicationRef(row, 2));
                 }
             }
         }
-        Map<String, PublicationRef> refs = new HashMap<>();
-        if (!all.isEmpty()) {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "select " + SourceViews.PUBLICATION_REF_COLUMNS + " from publication p where p.id = any (?)")) {
-                statement.setArray(1, connection.createArrayOf("text", all.toArray()));
-                try (ResultSet row = statement.executeQuery()) {
-                    while (row.next()) {
-                        refs.put(row.getString(1), SourceViews.publicationRef(row, 1));
-                    }
-                }
-            }
-        }
-        Map<String, List<PublicationRef>> cites = new HashMap<>();
-        ids.forEach((document, publications) -> cites.put(document, publications.stream().map(refs::get).toList()));
         return cites;
     }
 

@@ -43,12 +43,14 @@ class LargeReleaseTest {
     void aReleaseOfThousandsOfValuesIsAppliedWholeAndReadBackAPageAtATime() {
         String indicator = "test-bulk-" + UUID.randomUUID().toString().substring(0, 8);
         String first = indicator + "-first";
+        int citedBefore = valueCount(HANKYOREH);
         ExtractableResponse<Response> added = publish(release(first, indicator, true, year -> year))
                 .then().statusCode(201)
                 .body("changes.added", equalTo(GEOS.size() * YEARS))
                 .body("changes.revised", equalTo(0))
                 .extract();
         Instant firstReleasedAt = Instant.parse(added.path("releasedAt"));
+        assertEquals(citedBefore + GEOS.size() * YEARS, valueCount(HANKYOREH), "the source counts its new values");
 
         // Every change of the release, exactly once, in the order it was written.
         List<Long> ids = new ArrayList<>();
@@ -77,6 +79,7 @@ class LargeReleaseTest {
                 .then().statusCode(201)
                 .body("changes.added", equalTo(0))
                 .body("changes.revised", equalTo(GEOS.size() * YEARS / 2));
+        assertEquals(citedBefore + GEOS.size() * YEARS, valueCount(HANKYOREH), "a revision replaces a value it counted");
 
         String observations = "/v1/indicators/" + indicator + "/observations";
         given().queryParam("geo", "US").queryParam("lastNObservations", 3).get(observations)
@@ -190,6 +193,11 @@ class LargeReleaseTest {
                 .body("errors.pointer", contains("/observations/0/citations"));
         given().queryParam("limit", 100).get("/v1/releases").then().body("items.size()", equalTo(before));
         given().get("/v1/releases/test-oversized").then().statusCode(404);
+    }
+
+    private static int valueCount(String document) {
+        return given().queryParam("limit", 100).get("/v1/sources")
+                .then().statusCode(200).extract().path("items.find { it.id == '" + document + "' }.valueCount");
     }
 
     private interface ValueOfYear {

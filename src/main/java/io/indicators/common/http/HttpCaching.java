@@ -5,6 +5,7 @@ import io.indicators.common.catalogue.CatalogueHead.Head;
 import io.indicators.common.catalogue.ResponseCache;
 import io.indicators.common.catalogue.ResponseCache.Answer;
 import io.indicators.common.catalogue.ResponseCache.Key;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -33,6 +34,7 @@ import java.util.regex.Pattern;
  * may be cached for good, a "latest" response is cached briefly by clients, and the service keeps the bytes of its
  * answers until the next release (see {@link ResponseCache}).
  */
+@Singleton
 public class HttpCaching {
 
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
@@ -59,24 +61,30 @@ public class HttpCaching {
         this.cache = cache;
     }
 
-    /**
-     * Answers a read of the unchanged catalogue from memory, on the I/O thread, before any resource code or query
-     * runs. Only while the head is watched: an answer cached for a head that may have moved is never served.
-     */
+    /** Answers a read of the unchanged catalogue from memory, on the I/O thread, before any resource code or query runs. */
     @ServerRequestFilter(nonBlocking = true, priority = Priorities.USER - 100)
     public Response answerFromCache(ContainerRequestContext request) {
+        return cachedAnswer(request).orElse(null);
+    }
+
+    /**
+     * The cached answer to a read of the unchanged catalogue, with its 304 when the client has it already. Only
+     * while the head is watched: an answer cached for a head that may have moved is never served. On a miss, notes
+     * the key under which the response filter will keep the answer.
+     */
+    Optional<Response> cachedAnswer(ContainerRequestContext request) {
         if (!cache.enabled() || !HttpMethod.GET.equals(request.getMethod()) || !isApiRead(request.getUriInfo())) {
-            return null;
+            return Optional.empty();
         }
         Optional<Head> watched = head.watched();
         if (watched.isEmpty()) {
-            return null;
+            return Optional.empty();
         }
         Key key = new Key(watched.get().seq(), target(request.getUriInfo()), request.getHeaderString(HttpHeaders.ACCEPT));
         Optional<Answer> answer = cache.get(key);
         if (answer.isEmpty()) {
             request.setProperty(CACHE_KEY, key);
-            return null;
+            return Optional.empty();
         }
         request.setProperty(FROM_CACHE, Boolean.TRUE);
         Answer hit = answer.get();
@@ -89,7 +97,7 @@ public class HttpCaching {
         if (hit.lastModified() != null) {
             response.header(HttpHeaders.LAST_MODIFIED, hit.lastModified());
         }
-        return response.build();
+        return Optional.of(response.build());
     }
 
     @ServerResponseFilter

@@ -27,12 +27,15 @@ public class ReadBulkhead {
     private final Duration wait;
     private final CurrentVertxRequest currentRequest;
 
+    private final HttpCaching caching;
+
     ReadBulkhead(@ConfigProperty(name = "indicators.reads.concurrent", defaultValue = "3") int concurrent,
             @ConfigProperty(name = "indicators.reads.wait", defaultValue = "10s") Duration wait,
-            CurrentVertxRequest currentRequest) {
+            CurrentVertxRequest currentRequest, HttpCaching caching) {
         this.permits = new Semaphore(concurrent, true);
         this.wait = wait;
         this.currentRequest = currentRequest;
+        this.caching = caching;
     }
 
     /** After the cache filter (a hit never gets here), on the worker thread that will compute the answer. */
@@ -44,6 +47,14 @@ public class ReadBulkhead {
         }
         if (!permits.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
             throw ApiException.busy("Too many reads are being answered; retry in a second");
+        }
+        // Many clients asking the same question after a release all miss the cache at once; those that waited
+        // behind the first to compute it get its answer instead of computing it again.
+        var answered = caching.cachedAnswer(request);
+        if (answered.isPresent()) {
+            permits.release();
+            request.abortWith(answered.get());
+            return;
         }
         // Released when the response has been written, or the connection closed, whatever happened in between.
         currentRequest.getCurrent().addEndHandler(ended -> permits.release());
