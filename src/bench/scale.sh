@@ -386,7 +386,7 @@ for line in open(log, encoding='utf-8', errors='replace'):
     m = re.search(r"LOG:\s+bench-plans-endpoint (.*)", line)
     if m:
         current = m.group(1); out.append(f"\n## {current}\n"); continue
-    if "bench-plans-end" in line:
+    if re.search(r"LOG:\s+bench-plans-end$", line.rstrip()):
         current = None; continue
     if current is None:
         continue

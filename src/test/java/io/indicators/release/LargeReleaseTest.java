@@ -15,7 +15,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -150,6 +155,30 @@ class LargeReleaseTest {
                 .header("If-None-Match", first.header("ETag")).get(observations)
                 .then().statusCode(200).body("observations.value", contains(2)).extract();
         assertNotEquals(first.header("ETag"), after.header("ETag"));
+    }
+
+    @Test
+    void aHerdOfClientsAfterAReleaseAllGetTheSameAnswer() throws Exception {
+        String indicator = "test-herd-" + UUID.randomUUID().toString().substring(0, 8);
+        publish(release(indicator + "-a", indicator, true, year -> year)).then().statusCode(201);
+        String url = "/v1/indicators/" + indicator + "/observations";
+        // More clients than read permits: those that wait for a permit find the answer the first one cached.
+        ExecutorService clients = Executors.newFixedThreadPool(24);
+        try {
+            List<Future<ExtractableResponse<Response>>> answers = new ArrayList<>();
+            for (int i = 0; i < 48; i++) {
+                answers.add(clients.submit(() -> given().queryParam("geo", "JP").get(url).then().extract()));
+            }
+            Set<String> bodies = new HashSet<>();
+            for (Future<ExtractableResponse<Response>> answer : answers) {
+                ExtractableResponse<Response> response = answer.get(60, TimeUnit.SECONDS);
+                assertEquals(200, response.statusCode(), response.asString());
+                bodies.add(response.asString());
+            }
+            assertEquals(1, bodies.size(), "every client got the same bytes");
+        } finally {
+            clients.shutdownNow();
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -40,10 +41,10 @@ public class ReadBulkhead {
 
     /** After the cache filter (a hit never gets here), on the worker thread that will compute the answer. */
     @ServerRequestFilter(priority = Priorities.USER + 100)
-    public void takeTurn(ContainerRequestContext request) throws InterruptedException {
+    public Response takeTurn(ContainerRequestContext request) throws InterruptedException {
         if (!HttpMethod.GET.equals(request.getMethod()) && !HttpMethod.HEAD.equals(request.getMethod())
                 || !request.getUriInfo().getPath().startsWith("/v1/")) {
-            return;
+            return null;
         }
         if (!permits.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
             throw ApiException.busy("Too many reads are being answered; retry in a second");
@@ -53,10 +54,10 @@ public class ReadBulkhead {
         var answered = caching.cachedAnswer(request);
         if (answered.isPresent()) {
             permits.release();
-            request.abortWith(answered.get());
-            return;
+            return answered.get();
         }
         // Released when the response has been written, or the connection closed, whatever happened in between.
         currentRequest.getCurrent().addEndHandler(ended -> permits.release());
+        return null;
     }
 }
