@@ -4,11 +4,14 @@ import io.indicators.IsolatedCatalogue;
 import io.indicators.PublisherTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,6 +30,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -178,6 +182,24 @@ class LargeReleaseTest {
             assertEquals(1, bodies.size(), "every client got the same bytes");
         } finally {
             clients.shutdownNow();
+        }
+    }
+
+    @Test
+    void clientsThatHangUpWhileWaitingForTheirTurnDoNotTakeItFromOthers() throws Exception {
+        String indicator = "test-hangup-" + UUID.randomUUID().toString().substring(0, 8);
+        publish(release(indicator + "-a", indicator, true, year -> year)).then().statusCode(201);
+        String path = "/v1/indicators/" + indicator + "/observations?includeHistory=true&geo=";
+        // More uncached reads than permits, each from a client that hangs up at once: most are still waiting for a
+        // permit when their connection closes.
+        for (int i = 0; i < 24; i++) {
+            try (Socket socket = new Socket("localhost", RestAssured.port)) {
+                socket.getOutputStream().write(("GET " + path + GEOS.get(i % GEOS.size()) + "&lastNObservations=" + (i + 1)
+                        + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            }
+        }
+        for (int i = 0; i < 5; i++) {
+            given().get(path + "KR&lastNObservations=" + (100 + i)).then().statusCode(200).time(lessThan(5000L));
         }
     }
 

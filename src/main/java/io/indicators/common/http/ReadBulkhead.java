@@ -9,10 +9,12 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Bounds how many reads are computed at once. An uncached answer is built as views, then as bytes, and the largest
@@ -24,10 +26,11 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class ReadBulkhead {
 
+    private static final String PERMIT = ReadBulkhead.class.getName() + ".permit";
+
     private final Semaphore permits;
     private final Duration wait;
     private final CurrentVertxRequest currentRequest;
-
     private final HttpCaching caching;
 
     ReadBulkhead(@ConfigProperty(name = "indicators.reads.concurrent", defaultValue = "3") int concurrent,
@@ -56,8 +59,35 @@ public class ReadBulkhead {
             permits.release();
             return answered.get();
         }
-        // Released when the response has been written, or the connection closed, whatever happened in between.
-        currentRequest.getCurrent().addEndHandler(ended -> permits.release());
+        Permit permit = new Permit();
+        request.setProperty(PERMIT, permit);
+        // Given back once the answer is serialised (below), or when the exchange ends, whichever comes first: a client
+        // that hangs up may end it before the answer is built, and then the response filters need not run at all.
+        // A connection closed while this request waited for its turn has ended already: its end handlers have run.
+        var exchange = currentRequest.getCurrent();
+        exchange.addEndHandler(ended -> permit.giveBack());
+        if (exchange.response().closed() || exchange.response().ended()) {
+            permit.giveBack();
+        }
         return null;
+    }
+
+    /** Runs after the caching filter has serialised the answer: response filters run from high priority to low. */
+    @ServerResponseFilter(priority = Priorities.USER - 100)
+    public void endTurn(ContainerRequestContext request) {
+        if (request.getProperty(PERMIT) instanceof Permit permit) {
+            permit.giveBack();
+        }
+    }
+
+    /** A permit given back exactly once, whichever of the filter and the end handler comes first. */
+    private final class Permit {
+        private final AtomicBoolean returned = new AtomicBoolean();
+
+        void giveBack() {
+            if (returned.compareAndSet(false, true)) {
+                permits.release();
+            }
+        }
     }
 }
