@@ -91,8 +91,8 @@ from (select pairs.document_id, pairs.publication_id, r.seq, count(distinct v.id
       group by pairs.document_id, pairs.publication_id, r.seq) counts
 where value_count is distinct from coalesce(previous, 0);
 
--- A source's values, a page at a time in the order they were written: its citations in version order, keeping the
--- versions current at the instant asked about.
+-- A source's values, a page at a time, newest first: its citations in version order backwards, keeping the versions
+-- current at the instant asked about.
 drop index citation_document;
 create index citation_document_version on citation (document_id, version_id, position);
 

@@ -70,17 +70,18 @@ public class SourceService {
         }
     }
 
-    /** A document with one page of its current values, in the order they were published. */
+    /** A document with one page of its current values, the most recently published first. */
     public SourceDetail detail(String id, String position, int limit) {
         Document document = documents.findByIdOptional(id)
                 .orElseThrow(() -> ApiException.notFound("No source '" + id + "'"));
         OffsetDateTime knownAt = knownAt();
-        // The document's citations in the order they were written (an index range), keeping the current values.
+        // The document's citations newest first (an index range backwards), keeping the current values: the values
+        // of the latest releases are current, so a page is found without walking the document's history first.
         String sql = "select s.indicator_id, s.geo, o.period, v.value, v.value_low, v.value_high, i.unit_code,"
                 + " i.unit_multiplier, v.status, c.quote, c.publication_id, v.realtime_start, c.version_id, c.position "
                 + CURRENT_CITATIONS.replace("where", "join indicator i on i.id = s.indicator_id where")
-                + " and c.document_id = ?" + (position == null ? "" : " and (c.version_id, c.position) > (?, ?)")
-                + " order by c.version_id, c.position limit ?";
+                + " and c.document_id = ?" + (position == null ? "" : " and (c.version_id, c.position) < (?, ?)")
+                + " order by c.version_id desc, c.position desc limit ?";
         try (Connection connection = database.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
             int at = 1;
             statement.setObject(at++, knownAt);
