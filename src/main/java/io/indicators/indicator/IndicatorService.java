@@ -24,10 +24,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SequencedSet;
 
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -81,25 +80,28 @@ public class IndicatorService {
                 }
             }
             // Sources in the order the values cite them, as the observations read lists them.
-            SequencedSet<String> documentIds = new LinkedHashSet<>();
-            SequencedSet<String> publicationIds = new LinkedHashSet<>();
-            try (PreparedStatement statement = connection.prepareStatement("select c.document_id, c.publication_id "
-                    + current.replace("where", "join citation c on c.version_id = v.id where")
-                    + " order by s.geo, o.period_start, o.period_end, v.realtime_start, c.position")) {
+            Map<String, DocumentRef> documents = new LinkedHashMap<>();
+            Map<String, PublicationRef> publications = new LinkedHashMap<>();
+            try (PreparedStatement statement = connection.prepareStatement("select " + SourceViews.DOCUMENT_REF_COLUMNS
+                    + ", " + SourceViews.PUBLICATION_REF_COLUMNS + " " + current.replace("where", """
+                    join citation c on c.version_id = v.id
+                    join document d on d.id = c.document_id
+                    left join publication p on p.id = c.publication_id
+                    where""") + " order by s.geo, o.period_start, o.period_end, v.realtime_start, c.position")) {
                 bind(statement, id, knownAt);
                 try (ResultSet row = statement.executeQuery()) {
                     while (row.next()) {
-                        documentIds.add(row.getString(1));
-                        if (row.getString(2) != null) {
-                            publicationIds.add(row.getString(2));
+                        documents.putIfAbsent(row.getString(1), SourceViews.documentRef(row, 1));
+                        if (row.getString(11) != null) {
+                            publications.putIfAbsent(row.getString(11), SourceViews.publicationRef(row, 11));
                         }
                     }
                 }
             }
             return new IndicatorDetail(indicator.id, new KoreanEnglish(indicator.nameKo, indicator.nameEn),
                     description(indicator), ObservationService.unit(indicator), indicator.frequency, indicator.valueKind,
-                    Arrays.asList(indicator.topics), series, documents(connection, documentIds),
-                    publications(connection, publicationIds));
+                    Arrays.asList(indicator.topics), series, List.copyOf(documents.values()),
+                    List.copyOf(publications.values()));
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read indicator " + id, e);
         }
@@ -128,34 +130,6 @@ public class IndicatorService {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the series of " + indicatorIds, e);
         }
-    }
-
-    private static List<DocumentRef> documents(Connection connection, SequencedSet<String> ids) throws SQLException {
-        Map<String, DocumentRef> byId = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "select " + SourceViews.DOCUMENT_REF_COLUMNS + " from document d where d.id = any (?)")) {
-            statement.setArray(1, connection.createArrayOf("text", ids.toArray()));
-            try (ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                    byId.put(row.getString(1), SourceViews.documentRef(row, 1));
-                }
-            }
-        }
-        return ids.stream().map(byId::get).toList();
-    }
-
-    private static List<PublicationRef> publications(Connection connection, SequencedSet<String> ids) throws SQLException {
-        Map<String, PublicationRef> byId = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "select " + SourceViews.PUBLICATION_REF_COLUMNS + " from publication p where p.id = any (?)")) {
-            statement.setArray(1, connection.createArrayOf("text", ids.toArray()));
-            try (ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                    byId.put(row.getString(1), SourceViews.publicationRef(row, 1));
-                }
-            }
-        }
-        return ids.stream().map(byId::get).toList();
     }
 
     private static IndicatorSummary summary(Indicator indicator, List<String> geos) {

@@ -7,7 +7,6 @@ import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -18,11 +17,6 @@ public class ReleaseRepository implements PanacheRepositoryBase<Release, String>
     /** The newest release, which the catalogue's ETag names; empty before the first release. */
     public Optional<Release> head() {
         return newest((cb, r) -> cb.conjunction());
-    }
-
-    /** The release that was current at an instant: the newest one published at or before it. */
-    public Optional<Release> currentAt(Instant instant) {
-        return newest((cb, r) -> cb.lessThanOrEqualTo(r.get("releasedAt"), instant));
     }
 
     public Optional<Release> findByIdempotencyKey(String key) {

@@ -76,8 +76,11 @@ public class ReleaseService {
         this.canonicalJson = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     }
 
-    /** A release and what it changed; {@code replayed} when an idempotent retry returned an earlier release. */
-    public record Outcome(Release release, int added, int revised, int retracted, int unchanged, boolean replayed) {
+    /**
+     * A release (which counts what it added, revised and retracted) and how many values it left as they were;
+     * {@code replayed} when an idempotent retry returned an earlier release.
+     */
+    public record Outcome(Release release, int unchanged, boolean replayed) {
     }
 
     /**
@@ -99,7 +102,7 @@ public class ReleaseService {
                     throw ApiException.conflict("Idempotency-Key '" + idempotencyKey
                             + "' was used for a different release body (release '" + earlier.get().id + "')");
                 }
-                return new Outcome(earlier.get(), 0, 0, 0, 0, true);
+                return new Outcome(earlier.get(), 0, true);
             }
         }
         Optional<Release> head = releases.head();
@@ -151,8 +154,7 @@ public class ReleaseService {
         // The values go in as set-based statements on the same connection: the entities above must be written first.
         releases.getEntityManager().flush();
         writer.write(release, changed, request.retractions(), current, this::toJson);
-        return new Outcome(release, added, revised, request.retractions().size(),
-                request.observations().size() - changed.size(), false);
+        return new Outcome(release, request.observations().size() - changed.size(), false);
     }
 
     /** Every series point the release names: its values, its retractions and the inputs of its derivations. */

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -42,8 +43,12 @@ class ValueWriter {
     }
 
     /** The current version of a series point, as far as a re-publish is compared with it. */
-    record CurrentValue(long versionId, long observationId, BigDecimal value, BigDecimal low, BigDecimal high,
-            String status, String note, String derivation, boolean retracted, List<CitationInput> citations) {
+    record CurrentValue(long versionId, BigDecimal value, BigDecimal low, BigDecimal high, String status, String note,
+            String derivation, boolean retracted, List<CitationInput> citations) {
+
+        CurrentValue citedBy(List<CitationInput> citations) {
+            return new CurrentValue(versionId, value, low, high, status, note, derivation, retracted, citations);
+        }
     }
 
     private final EntityManager entityManager;
@@ -57,11 +62,11 @@ class ValueWriter {
         return work(connection -> {
             Map<Point, CurrentValue> current = new HashMap<>();
             for (List<Point> chunk : chunks(new ArrayList<>(points))) {
-                Map<Long, Point> byVersion = new HashMap<>();
-                Map<Long, Object[]> rows = new HashMap<>();
+                Map<Long, Point> pointOfVersion = new HashMap<>();
+                Map<Long, CurrentValue> uncited = new HashMap<>();
                 try (PreparedStatement statement = connection.prepareStatement("""
-                        select k.indicator_id, k.geo, k.period, v.id, v.observation_id, v.value, v.value_low,
-                               v.value_high, v.status, v.note, v.derivation, v.retracted
+                        select k.indicator_id, k.geo, k.period, v.id, v.value, v.value_low, v.value_high, v.status,
+                               v.note, v.derivation, v.retracted
                         from unnest(?::text[], ?::text[], ?::text[]) as k(indicator_id, geo, period)
                         join series s on s.indicator_id = k.indicator_id and s.geo = k.geo
                         join observation o on o.series_id = s.id and o.period = k.period
@@ -72,20 +77,16 @@ class ValueWriter {
                     try (ResultSet row = statement.executeQuery()) {
                         while (row.next()) {
                             long versionId = row.getLong(4);
-                            byVersion.put(versionId, new Point(row.getString(1), row.getString(2), row.getString(3)));
-                            rows.put(versionId, new Object[] {row.getLong(5), row.getBigDecimal(6), row.getBigDecimal(7),
-                                    row.getBigDecimal(8), row.getString(9), row.getString(10), row.getString(11),
-                                    row.getBoolean(12)});
+                            pointOfVersion.put(versionId, new Point(row.getString(1), row.getString(2), row.getString(3)));
+                            uncited.put(versionId, new CurrentValue(versionId, row.getBigDecimal(5), row.getBigDecimal(6),
+                                    row.getBigDecimal(7), row.getString(8), row.getString(9), row.getString(10),
+                                    row.getBoolean(11), List.of()));
                         }
                     }
                 }
-                Map<Long, List<CitationInput>> citations = citations(connection, byVersion.keySet());
-                byVersion.forEach((versionId, point) -> {
-                    Object[] r = rows.get(versionId);
-                    current.put(point, new CurrentValue(versionId, (Long) r[0], (BigDecimal) r[1], (BigDecimal) r[2],
-                            (BigDecimal) r[3], (String) r[4], (String) r[5], (String) r[6], (Boolean) r[7],
-                            citations.getOrDefault(versionId, List.of())));
-                });
+                Map<Long, List<CitationInput>> citations = citations(connection, uncited.keySet());
+                uncited.forEach((versionId, value) -> current.put(pointOfVersion.get(versionId),
+                        value.citedBy(citations.getOrDefault(versionId, List.of()))));
             }
             return current;
         });
@@ -104,7 +105,7 @@ class ValueWriter {
             values.forEach(v -> points.add(new Point(v.indicator(), v.geo(), v.period())));
             retractions.forEach(r -> points.add(new Point(r.indicator(), r.geo(), r.period())));
             Map<Point, Long> observations = observations(connection, points);
-            List<Long> superseded = points.stream().map(current::get).filter(c -> c != null).map(CurrentValue::versionId).toList();
+            List<Long> superseded = points.stream().map(current::get).filter(Objects::nonNull).map(CurrentValue::versionId).toList();
             supersede(connection, release, superseded);
 
             long[] ids = nextIds(connection, "observation_version_id_seq", points.size());

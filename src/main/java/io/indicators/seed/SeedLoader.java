@@ -76,7 +76,8 @@ public class SeedLoader {
         }
         ReleaseService.Outcome outcome = releaseService.publish(toPublish, PUBLISHER, idempotencyKey, null);
         LOG.infof("Applied seed %s as release %s: %d added, %d revised, %d retracted, %d unchanged", file,
-                outcome.release().id, outcome.added(), outcome.revised(), outcome.retracted(), outcome.unchanged());
+                outcome.release().id, outcome.release().added, outcome.release().revised, outcome.release().retracted,
+                outcome.unchanged());
     }
 
     private <T> T parse(String resource, Class<T> type) {

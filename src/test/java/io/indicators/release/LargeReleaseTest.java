@@ -180,6 +180,10 @@ class LargeReleaseTest {
                 bodies.add(response.asString());
             }
             assertEquals(1, bodies.size(), "every client got the same bytes");
+            given().queryParam("geo", "JP").get(url).then().statusCode(200)
+                    .body("observations", hasSize(YEARS))
+                    .body("observations.geo", everyItem(equalTo("JP")))
+                    .body("observations[-1].value", equalTo(2025));
         } finally {
             clients.shutdownNow();
         }
@@ -199,7 +203,9 @@ class LargeReleaseTest {
             }
         }
         for (int i = 0; i < 5; i++) {
-            given().get(path + "KR&lastNObservations=" + (100 + i)).then().statusCode(200).time(lessThan(5000L));
+            given().get(path + "KR&lastNObservations=" + (100 + i)).then().statusCode(200).time(lessThan(5000L))
+                    .body("observations", hasSize(100 + i))
+                    .body("observations[-1].period", equalTo("2025"));
         }
     }
 
