@@ -27,20 +27,21 @@ public class IndicatorResource {
 
     @GET
     public Page<IndicatorSummary> list(@QueryParam("topic") String topic, @QueryParam("geo") String geo,
-            @QueryParam("q") String text, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+            @QueryParam("q") String text, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+            @QueryParam("asOf") String asOf) {
         return service.search(QueryParameters.topic(topic), QueryParameters.geo(geo), QueryParameters.text("q", text),
-                QueryParameters.position(cursor), QueryParameters.limit(limit));
+                QueryParameters.position(cursor), QueryParameters.limit(limit), QueryParameters.pastInstant("asOf", asOf));
     }
 
     @GET
     @Path("/{id}")
-    public IndicatorDetail get(@PathParam("id") String id) {
-        return service.detail(id);
+    public IndicatorDetail get(@PathParam("id") String id, @QueryParam("asOf") String asOf) {
+        return service.detail(id, QueryParameters.pastInstant("asOf", asOf));
     }
 
     @GET
     @Path("/{id}/vintages")
-    public VintageList vintages(@PathParam("id") String id) {
-        return observations.vintages(id);
+    public VintageList vintages(@PathParam("id") String id, @QueryParam("asOf") String asOf) {
+        return observations.vintages(id, QueryParameters.pastInstant("asOf", asOf));
     }
 }

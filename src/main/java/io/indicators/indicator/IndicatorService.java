@@ -8,18 +8,18 @@ import io.indicators.common.problem.ApiException;
 import io.indicators.indicator.IndicatorViews.IndicatorDetail;
 import io.indicators.indicator.IndicatorViews.IndicatorSummary;
 import io.indicators.indicator.IndicatorViews.SeriesSummary;
-import io.indicators.observation.ObservationService;
+import io.indicators.common.api.Unit;
 import io.indicators.source.SourceViews;
 import io.indicators.source.SourceViews.DocumentRef;
 import io.indicators.source.SourceViews.PublicationRef;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,35 +29,83 @@ import java.util.List;
 import java.util.Map;
 
 @ApplicationScoped
-@Transactional(Transactional.TxType.SUPPORTS)
 public class IndicatorService {
 
-    private final IndicatorRepository indicators;
+    /** The columns {@link #indicator} reads, of an indicator version aliased {@code i}. */
+    private static final String INDICATOR_COLUMNS = "i.id, i.name_ko, i.name_en, i.description_ko, i.description_en,"
+            + " i.unit_code, i.frequency, i.value_kind, i.topics";
+
     private final AgroalDataSource database;
     private final CatalogueHead head;
 
-    IndicatorService(IndicatorRepository indicators, AgroalDataSource database, CatalogueHead head) {
-        this.indicators = indicators;
+    IndicatorService(AgroalDataSource database, CatalogueHead head) {
         this.database = database;
         this.head = head;
     }
 
-    /** Two statements a page: the indicators, then the geographies of all of them. */
-    public Page<IndicatorSummary> search(String topic, String geo, String text, String afterId, int limit) {
-        List<Indicator> found = indicators.search(topic, geo, text, afterId, limit + 1);
-        Map<String, List<String>> geos = geos(found.stream().limit(limit).map(i -> i.id).toList());
-        return Page.of(found, limit, i -> i.id, indicator -> summary(indicator, geos.getOrDefault(indicator.id, List.of())));
+    /** An indicator as described at an instant, without its series. */
+    private record Described(String id, KoreanEnglish name, KoreanEnglish description, Unit unit, String frequency,
+            String valueKind, List<String> topics) {
     }
 
     /**
-     * Metadata, each series' span of current values and the sources they cite, in a fixed number of statements
-     * however many values the indicator has.
+     * Two statements a page: the indicators as described at the instant asked about (filtered by topic, geography
+     * and free text, after the cursor), then the geographies of all of them known by then.
      */
-    public IndicatorDetail detail(String id) {
-        Indicator indicator = indicators.findByIdOptional(id)
-                .orElseThrow(() -> ApiException.notFound("No indicator '" + id + "'"));
-        Instant releasedAt = head.current().releasedAt();
-        var knownAt = (releasedAt == null ? Instant.now() : releasedAt).atOffset(ZoneOffset.UTC);
+    public Page<IndicatorSummary> search(String topic, String geo, String text, String afterId, int limit, Instant asOf) {
+        OffsetDateTime knownAt = head.knownAt(asOf).atOffset(ZoneOffset.UTC);
+        List<String> where = new ArrayList<>();
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(knownAt);
+        if (topic != null) {
+            where.add("? = any (i.topics)");
+            parameters.add(topic);
+        }
+        if (geo != null) {
+            where.add("exists (select from series s where s.indicator_id = i.id and s.geo = ? and s.known_since <= ?)");
+            parameters.add(geo);
+            parameters.add(knownAt);
+        }
+        if (text != null) {
+            where.add("(lower(i.name_en) like ? or lower(i.name_ko) like ? or lower(i.description_en) like ?"
+                    + " or lower(i.description_ko) like ? or i.id like ?)");
+            String pattern = "%" + text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            for (int i = 0; i < 5; i++) {
+                parameters.add(pattern);
+            }
+        }
+        if (afterId != null) {
+            where.add("i.id > ?");
+            parameters.add(afterId);
+        }
+        parameters.add(limit + 1);
+        String sql = "select " + INDICATOR_COLUMNS + " from indicator_at(?) i"
+                + (where.isEmpty() ? "" : " where " + String.join(" and ", where)) + " order by i.id limit ?";
+        try (Connection connection = database.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+            List<Described> found = new ArrayList<>();
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    found.add(indicator(row));
+                }
+            }
+            Map<String, List<String>> geos = geos(connection, found.stream().limit(limit).map(Described::id).toList(), knownAt);
+            return Page.of(found, limit, Described::id, indicator -> new IndicatorSummary(indicator.id(),
+                    indicator.name(), indicator.description(), indicator.unit(), indicator.frequency(),
+                    indicator.valueKind(), indicator.topics(), geos.getOrDefault(indicator.id(), List.of())));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot search indicators", e);
+        }
+    }
+
+    /**
+     * Metadata, each series' span of current values and the sources they cite, as known at the instant asked about,
+     * in a fixed number of statements however many values the indicator has.
+     */
+    public IndicatorDetail detail(String id, Instant asOf) {
+        OffsetDateTime knownAt = head.knownAt(asOf).atOffset(ZoneOffset.UTC);
         String current = """
                 from series s
                 join observation o on o.series_id = s.id
@@ -65,6 +113,18 @@ public class IndicatorService {
                 where s.indicator_id = ? and v.realtime_start <= ? and (v.realtime_end is null or v.realtime_end > ?)
                   and not v.retracted""";
         try (Connection connection = database.getConnection()) {
+            Described indicator;
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "select " + INDICATOR_COLUMNS + " from indicator_at(?) i where i.id = ?")) {
+                statement.setObject(1, knownAt);
+                statement.setString(2, id);
+                try (ResultSet row = statement.executeQuery()) {
+                    if (!row.next()) {
+                        throw ApiException.notFound("No indicator '" + id + "'");
+                    }
+                    indicator = indicator(row);
+                }
+            }
             List<SeriesSummary> series = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement("""
                     select s.geo,
@@ -72,7 +132,7 @@ public class IndicatorService {
                            (array_agg(o.period order by o.period_start desc, o.period_end desc))[1],
                            count(*)
                     """ + current + " group by s.geo order by s.geo")) {
-                bind(statement, id, knownAt);
+                bind(statement, 1, id, knownAt);
                 try (ResultSet row = statement.executeQuery()) {
                     while (row.next()) {
                         series.add(new SeriesSummary(row.getString(1), row.getString(2), row.getString(3), row.getInt(4)));
@@ -85,61 +145,61 @@ public class IndicatorService {
             try (PreparedStatement statement = connection.prepareStatement("select " + SourceViews.DOCUMENT_REF_COLUMNS
                     + ", " + SourceViews.PUBLICATION_REF_COLUMNS + " " + current.replace("where", """
                     join citation c on c.version_id = v.id
-                    join document d on d.id = c.document_id
-                    left join publication p on p.id = c.publication_id
+                    join document_at(?) d on d.id = c.document_id
+                    left join publication_at(?) p on p.id = c.publication_id
                     where""") + " order by s.geo, o.period_start, o.period_end, v.realtime_start, c.position")) {
-                bind(statement, id, knownAt);
+                statement.setObject(1, knownAt);
+                statement.setObject(2, knownAt);
+                bind(statement, 3, id, knownAt);
                 try (ResultSet row = statement.executeQuery()) {
+                    int publication = 1 + SourceViews.DOCUMENT_REF_COLUMN_COUNT;
                     while (row.next()) {
                         documents.putIfAbsent(row.getString(1), SourceViews.documentRef(row, 1));
-                        if (row.getString(11) != null) {
-                            publications.putIfAbsent(row.getString(11), SourceViews.publicationRef(row, 11));
+                        if (row.getString(publication) != null) {
+                            publications.putIfAbsent(row.getString(publication), SourceViews.publicationRef(row, publication));
                         }
                     }
                 }
             }
-            return new IndicatorDetail(indicator.id, new KoreanEnglish(indicator.nameKo, indicator.nameEn),
-                    description(indicator), ObservationService.unit(indicator), indicator.frequency, indicator.valueKind,
-                    Arrays.asList(indicator.topics), series, List.copyOf(documents.values()),
-                    List.copyOf(publications.values()));
+            return new IndicatorDetail(indicator.id(), indicator.name(), indicator.description(), indicator.unit(),
+                    indicator.frequency(), indicator.valueKind(), indicator.topics(), series,
+                    List.copyOf(documents.values()), List.copyOf(publications.values()));
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read indicator " + id, e);
         }
     }
 
-    private static void bind(PreparedStatement statement, String id, Object knownAt) throws SQLException {
-        statement.setString(1, id);
-        statement.setObject(2, knownAt);
-        statement.setObject(3, knownAt);
+    private static void bind(PreparedStatement statement, int at, String id, Object knownAt) throws SQLException {
+        statement.setString(at, id);
+        statement.setObject(at + 1, knownAt);
+        statement.setObject(at + 2, knownAt);
     }
 
-    private Map<String, List<String>> geos(List<String> indicatorIds) {
+    private static Described indicator(ResultSet row) throws SQLException {
+        String descriptionKo = row.getString(4);
+        String descriptionEn = row.getString(5);
+        return new Described(row.getString(1), new KoreanEnglish(row.getString(2), row.getString(3)),
+                descriptionKo == null && descriptionEn == null ? null : new KoreanEnglish(descriptionKo, descriptionEn),
+                new Unit(row.getString(6)), row.getString(7), row.getString(8),
+                Arrays.asList((String[]) row.getArray(9).getArray()));
+    }
+
+    private static Map<String, List<String>> geos(Connection connection, List<String> indicatorIds, OffsetDateTime knownAt)
+            throws SQLException {
         Map<String, List<String>> geos = new HashMap<>();
         if (indicatorIds.isEmpty()) {
             return geos;
         }
-        try (Connection connection = database.getConnection(); PreparedStatement statement = connection.prepareStatement(
-                "select indicator_id, geo from series where indicator_id = any (?) order by indicator_id, geo")) {
+        try (PreparedStatement statement = connection.prepareStatement("select indicator_id, geo from series"
+                + " where indicator_id = any (?) and known_since <= ? order by indicator_id, geo")) {
             statement.setArray(1, connection.createArrayOf("text", indicatorIds.toArray()));
+            statement.setObject(2, knownAt);
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
                     geos.computeIfAbsent(row.getString(1), i -> new ArrayList<>()).add(row.getString(2));
                 }
             }
             return geos;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the series of " + indicatorIds, e);
         }
-    }
-
-    private static IndicatorSummary summary(Indicator indicator, List<String> geos) {
-        return new IndicatorSummary(indicator.id, new KoreanEnglish(indicator.nameKo, indicator.nameEn),
-                description(indicator), ObservationService.unit(indicator), indicator.frequency, indicator.valueKind,
-                Arrays.asList(indicator.topics), geos);
-    }
-
-    private static KoreanEnglish description(Indicator indicator) {
-        return indicator.descriptionKo == null && indicator.descriptionEn == null ? null
-                : new KoreanEnglish(indicator.descriptionKo, indicator.descriptionEn);
     }
 }

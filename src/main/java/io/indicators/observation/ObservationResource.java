@@ -27,23 +27,24 @@ public class ObservationResource {
     public ObservationSet observations(@PathParam("id") String id, @QueryParam("geo") String geo,
             @QueryParam("startPeriod") String startPeriod, @QueryParam("endPeriod") String endPeriod,
             @QueryParam("lastNObservations") String lastNObservations, @QueryParam("asOf") String asOf,
-            @QueryParam("includeHistory") String includeHistory) {
+            @QueryParam("includeHistory") String includeHistory, @QueryParam("publishedBy") String publishedBy) {
         return service.observations(id, new ObservationService.Query(QueryParameters.geo(geo),
                 QueryParameters.period("startPeriod", startPeriod), QueryParameters.period("endPeriod", endPeriod),
                 QueryParameters.optionalInteger("lastNObservations", lastNObservations, 1, 1000),
-                QueryParameters.pastInstant("asOf", asOf), QueryParameters.flag("includeHistory", includeHistory)));
+                QueryParameters.pastInstant("asOf", asOf), QueryParameters.flag("includeHistory", includeHistory),
+                QueryParameters.period("publishedBy", publishedBy)));
     }
 
     @GET
     @Path("/{period}/history")
     public ValueHistory history(@PathParam("id") String id, @PathParam("period") String period,
-            @QueryParam("geo") String geo) {
+            @QueryParam("geo") String geo, @QueryParam("asOf") String asOf) {
         ReferencePeriod parsed;
         try {
             parsed = ReferencePeriod.parse(period);
         } catch (InvalidPeriodException e) {
             throw ApiException.badParameter("period", e.getMessage());
         }
-        return service.history(id, QueryParameters.requiredGeo(geo), parsed);
+        return service.history(id, QueryParameters.requiredGeo(geo), parsed, QueryParameters.pastInstant("asOf", asOf));
     }
 }

@@ -10,7 +10,6 @@ import io.indicators.common.api.Unit;
 import io.indicators.common.catalogue.CatalogueHead;
 import io.indicators.common.period.ReferencePeriod;
 import io.indicators.common.problem.ApiException;
-import io.indicators.indicator.Indicator;
 import io.indicators.observation.ObservationViews.Change;
 import io.indicators.observation.ObservationViews.CitationView;
 import io.indicators.observation.ObservationViews.IndicatorRef;
@@ -57,9 +56,13 @@ public class ObservationService {
 
     /** A filter on an indicator's observations, parameters already parsed and checked for conflicts. */
     public record Query(String geo, ReferencePeriod startPeriod, ReferencePeriod endPeriod, Integer lastNObservations,
-            Instant asOf, boolean includeHistory) {
+            Instant asOf, boolean includeHistory, ReferencePeriod publishedBy) {
 
         public Query {
+            if (includeHistory && publishedBy != null) {
+                throw ApiException.badParameter("publishedBy", "publishedBy picks one version of each value; it "
+                        + "cannot be combined with includeHistory");
+            }
             if (startPeriod != null && endPeriod != null && startPeriod.start().isAfter(endPeriod.end())) {
                 throw ApiException.badParameter("startPeriod", "startPeriod " + startPeriod.text()
                         + " is after endPeriod " + endPeriod.text());
@@ -72,25 +75,27 @@ public class ObservationService {
      * their citations.
      */
     public ObservationSet observations(String indicatorId, Query query) {
-        Instant knownAt = query.asOf() == null ? latest() : query.asOf();
+        Instant knownAt = head.knownAt(query.asOf());
         try (Connection connection = database.getConnection()) {
-            IndicatorRef indicator = indicatorRef(connection, indicatorId);
+            IndicatorRef indicator = indicatorRef(connection, indicatorId, knownAt);
             ReleaseRef release = latestVintage(connection, indicatorId, knownAt);
             List<Version> versions = knownVersions(connection, indicatorId, query, knownAt);
             if (versions.size() > MAX_VALUES) {
                 throw ApiException.tooManyValues("The answer would hold more than " + MAX_VALUES + " values; narrow it "
                         + "with geo, startPeriod and endPeriod, or lastNObservations");
             }
-            Map<Long, List<CitationView>> citations = VersionRows.citations(connection, versions.stream().map(Version::id).toList());
-            return new ObservationSet(indicator, query.asOf(), release,
+            Map<Long, List<CitationView>> citations = VersionRows.citations(connection,
+                    versions.stream().map(Version::id).toList(), knownAt);
+            return new ObservationSet(indicator, query.asOf(),
+                    query.publishedBy() == null ? null : query.publishedBy().text(), release,
                     versions.stream().map(v -> view(v, indicator.unit(), knownAt, citations)).toList());
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the observations of " + indicatorId, e);
         }
     }
 
-    public ValueHistory history(String indicatorId, String geo, ReferencePeriod period) {
-        Instant knownAt = latest();
+    public ValueHistory history(String indicatorId, String geo, ReferencePeriod period, Instant asOf) {
+        Instant knownAt = head.knownAt(asOf);
         try (Connection connection = database.getConnection();
                 PreparedStatement statement = connection.prepareStatement("select " + VersionRows.VERSION_COLUMNS + """
                          from series s
@@ -98,7 +103,7 @@ public class ObservationService {
                         join observation_version v on v.observation_id = o.id
                         where s.indicator_id = ? and s.geo = ? and o.period = ? and v.realtime_start <= ?
                         order by v.realtime_start""")) {
-            IndicatorRef indicator = indicatorRef(connection, indicatorId);
+            IndicatorRef indicator = indicatorRef(connection, indicatorId, knownAt);
             statement.setString(1, indicatorId);
             statement.setString(2, geo);
             statement.setString(3, period.text());
@@ -107,7 +112,8 @@ public class ObservationService {
             if (versions.isEmpty()) {
                 throw ApiException.notFound("Indicator '" + indicatorId + "' has no value for " + geo + " in " + period.text());
             }
-            Map<Long, List<CitationView>> citations = VersionRows.citations(connection, versions.stream().map(Version::id).toList());
+            Map<Long, List<CitationView>> citations = VersionRows.citations(connection,
+                    versions.stream().map(Version::id).toList(), knownAt);
             return new ValueHistory(indicator, geo, period.text(),
                     versions.stream().map(v -> view(v, indicator.unit(), knownAt, citations)).toList());
         } catch (SQLException e) {
@@ -116,14 +122,15 @@ public class ObservationService {
     }
 
     /** The releases that changed an indicator's values, oldest first (ALFRED's vintage dates). */
-    public VintageList vintages(String indicatorId) {
+    public VintageList vintages(String indicatorId, Instant asOf) {
+        Instant knownAt = head.knownAt(asOf);
         try (Connection connection = database.getConnection();
                 PreparedStatement statement = connection.prepareStatement("""
                         select r.id, r.released_at from indicator_vintage iv join release r on r.seq = iv.release_seq
                         where iv.indicator_id = ? and r.released_at <= ? order by iv.release_seq""")) {
-            IndicatorRef indicator = indicatorRef(connection, indicatorId);
+            IndicatorRef indicator = indicatorRef(connection, indicatorId, knownAt);
             statement.setString(1, indicatorId);
-            statement.setObject(2, VersionRows.timestamp(latest()));
+            statement.setObject(2, VersionRows.timestamp(knownAt));
             List<Vintage> vintages = new ArrayList<>();
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
@@ -141,30 +148,38 @@ public class ObservationService {
      * the version {@code afterId}. Version ids are allocated under the publish lock, so they rise with real-time
      * start: the first version known after the instant is one index probe, and the page a primary-key range from it.
      */
-    public Page<Change> feed(Instant updatedAfter, long afterId, int limit) {
+    public Page<Change> feed(Instant updatedAfter, long afterId, int limit, Instant asOf) {
+        Instant knownAt = head.knownAt(asOf);
         return changes("""
                 v.id >= (select k.id from observation_version k where k.realtime_start > ?
                          order by k.realtime_start, k.id limit 1)
-                and v.id > ?""", limit, (statement, at) -> {
+                and v.id > ? and v.realtime_start <= ?""", limit, knownAt, (statement, at) -> {
             statement.setObject(at, VersionRows.timestamp(updatedAfter));
             statement.setLong(at + 1, afterId);
+            statement.setObject(at + 2, VersionRows.timestamp(knownAt));
+            return at + 3;
         });
     }
 
-    /** What one release wrote, in the order it wrote it, a page at a time after the version {@code afterId}. */
-    public Page<Change> ofRelease(String releaseId, long afterId, int limit) {
-        return changes("v.release_id = ? and v.id > ?", limit, (statement, at) -> {
+    /**
+     * What one release wrote, in the order it wrote it, a page at a time after the version {@code afterId}, with
+     * sources described as they were when it landed: the answer never changes.
+     */
+    public Page<Change> ofRelease(String releaseId, Instant releasedAt, long afterId, int limit) {
+        return changes("v.release_id = ? and v.id > ?", limit, releasedAt, (statement, at) -> {
             statement.setString(at, releaseId);
             statement.setLong(at + 1, afterId);
+            return at + 2;
         });
     }
 
     private interface Parameters {
-        void set(PreparedStatement statement, int at) throws SQLException;
+        /** Binds from {@code at}; returns the next free index. */
+        int set(PreparedStatement statement, int at) throws SQLException;
     }
 
     /** Changes as versions with what each replaced: two statements per page, the page and its citations. */
-    private Page<Change> changes(String where, int limit, Parameters parameters) {
+    private Page<Change> changes(String where, int limit, Instant knownAt, Parameters parameters) {
         try (Connection connection = database.getConnection();
                 PreparedStatement statement = connection.prepareStatement("select " + VersionRows.VERSION_COLUMNS + """
                         , p.id as previous_id, p.value as previous_value, p.value_low as previous_low,
@@ -175,8 +190,7 @@ public class ObservationService {
                         left join observation_version p on p.observation_id = v.observation_id
                              and p.realtime_end = v.realtime_start and not p.retracted
                         where\s""" + where + " order by v.id limit ?")) {
-            parameters.set(statement, 1);
-            statement.setInt(3, limit + 1);
+            statement.setInt(parameters.set(statement, 1), limit + 1);
             List<Version> versions = new ArrayList<>();
             List<ValueState> previous = new ArrayList<>();
             try (ResultSet row = statement.executeQuery()) {
@@ -189,7 +203,8 @@ public class ObservationService {
                 }
             }
             List<Version> shown = versions.subList(0, Math.min(limit, versions.size()));
-            Map<Long, List<CitationView>> citations = VersionRows.citations(connection, shown.stream().map(Version::id).toList());
+            Map<Long, List<CitationView>> citations = VersionRows.citations(connection,
+                    shown.stream().map(Version::id).toList(), knownAt);
             List<Change> changes = new ArrayList<>(shown.size());
             for (int i = 0; i < shown.size(); i++) {
                 Version version = shown.get(i);
@@ -207,17 +222,27 @@ public class ObservationService {
         }
     }
 
-    /** "Latest" means as of the newest release, so an answer is a function of the catalogue's head. */
-    private Instant latest() {
-        Instant releasedAt = head.current().releasedAt();
-        return releasedAt == null ? Instant.now() : releasedAt;
-    }
-
     private static List<Version> knownVersions(Connection connection, String indicatorId, Query query, Instant knownAt)
             throws SQLException {
         StringBuilder where = new StringBuilder("s.indicator_id = ? and v.realtime_start <= ?");
         List<Object> parameters = new ArrayList<>(List.of(indicatorId, VersionRows.timestamp(knownAt)));
-        if (!query.includeHistory()) {
+        if (query.publishedBy() != null) {
+            // The world's clock: versions whose source (a cited document or its primary publication) was out by
+            // then, at the latest day its date can stand for; values withdrawn since are left out.
+            where.append(" ").append("""
+                     and not v.retracted
+                     and exists (select from citation c
+                                 left join document_at(?) d on d.id = c.document_id
+                                 left join publication_at(?) p on p.id = c.publication_id
+                                 where c.version_id = v.id
+                                   and (published_by_end(d.published_date, d.published_precision, d.published_basis) <= ?
+                                        or published_by_end(p.published_date, p.published_precision, p.published_basis) <= ?))
+                     and not exists (select from observation_version r where r.observation_id = o.id and r.retracted
+                                     and r.realtime_start <= ? and (r.realtime_end is null or r.realtime_end > ?))""");
+            LocalDate by = query.publishedBy().end();
+            parameters.addAll(List.of(VersionRows.timestamp(knownAt), VersionRows.timestamp(knownAt), by, by,
+                    VersionRows.timestamp(knownAt), VersionRows.timestamp(knownAt)));
+        } else if (!query.includeHistory()) {
             where.append(" and not v.retracted and (v.realtime_end is null or v.realtime_end > ?)");
             parameters.add(VersionRows.timestamp(knownAt));
         }
@@ -235,15 +260,20 @@ public class ObservationService {
             where.append(" and o.period_start <= ?");
             parameters.add(to);
         }
-        String recent = "";
+        List<String> outer = new ArrayList<>();
         if (query.lastNObservations() != null) {
-            recent = " where recency <= ?";
+            outer.add("recency <= ?");
             parameters.add(query.lastNObservations());
         }
+        if (query.publishedBy() != null) {
+            outer.add("newest = 1");
+        }
+        String recent = outer.isEmpty() ? "" : " where " + String.join(" and ", outer);
         // The latest n periods of each series are ranked in the database, so only they are read.
         String sql = "select * from (select " + VersionRows.VERSION_COLUMNS + """
                 , o.period_start, o.period_end,
                   dense_rank() over (partition by s.id order by o.period_start desc, o.period_end desc, o.id desc) as recency
+                """ + (query.publishedBy() == null ? "" : ", row_number() over (partition by o.id order by v.realtime_start desc) as newest\n") + """
                 from series s
                 join observation o on o.series_id = s.id
                 join observation_version v on v.observation_id = o.id
@@ -270,16 +300,18 @@ public class ObservationService {
         }
     }
 
-    private static IndicatorRef indicatorRef(Connection connection, String indicatorId) throws SQLException {
+    /** An indicator as described at an instant; 404 when it was not in the catalogue yet. */
+    public static IndicatorRef indicatorRef(Connection connection, String indicatorId, Instant knownAt) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "select name_ko, name_en, unit_code, unit_multiplier from indicator where id = ?")) {
-            statement.setString(1, indicatorId);
+                "select name_ko, name_en, unit_code from indicator_at(?) where id = ?")) {
+            statement.setObject(1, VersionRows.timestamp(knownAt));
+            statement.setString(2, indicatorId);
             try (ResultSet row = statement.executeQuery()) {
                 if (!row.next()) {
                     throw ApiException.notFound("No indicator '" + indicatorId + "'");
                 }
                 return new IndicatorRef(indicatorId, new KoreanEnglish(row.getString(1), row.getString(2)),
-                        new Unit(row.getString(3), row.getInt(4)));
+                        new Unit(row.getString(3)));
             }
         }
     }
@@ -288,18 +320,14 @@ public class ObservationService {
     private ObservationView view(Version version, Unit unit, Instant knownAt, Map<Long, List<CitationView>> citations) {
         Instant realtimeEnd = version.realtimeEnd() != null && !version.realtimeEnd().isAfter(knownAt)
                 ? version.realtimeEnd() : null;
-        return new ObservationView(version.geo(), version.period(), version.value(), version.low(), version.high(),
-                unit, version.status(), version.note(), derivation(version.derivation()), version.retracted(),
+        return new ObservationView(version.geo(), version.period(), version.periodBasis(), version.value(),
+                version.low(), version.high(), version.asStated(), unit, version.status(), version.note(), derivation(version.derivation()), version.retracted(),
                 version.reason(), version.release(), version.realtimeStart(), realtimeEnd,
                 citations.getOrDefault(version.id(), List.of()));
     }
 
     private static ValueState state(Version version) {
         return new ValueState(version.value(), version.low(), version.high(), version.status());
-    }
-
-    public static Unit unit(Indicator indicator) {
-        return new Unit(indicator.unitCode, indicator.unitMultiplier);
     }
 
     private Derivation derivation(String stored) {

@@ -1,7 +1,11 @@
 package io.indicators.observation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.indicators.common.api.AsStated;
 import io.indicators.common.api.KoreanEnglish;
+import io.indicators.common.api.PeriodBasis;
+import io.indicators.common.api.Selectors;
+import io.indicators.common.api.Verification;
 import io.indicators.common.api.Unit;
 import io.indicators.release.ReleaseRequest.Derivation;
 import io.indicators.source.SourceViews.DocumentRef;
@@ -23,7 +27,8 @@ public final class ObservationViews {
     public record ReleaseRef(String id, Instant releasedAt) {
     }
 
-    public record CitationView(DocumentRef document, String quote,
+    /** A quote, where it is in its document, whether it was checked there, and the publication it reports. */
+    public record CitationView(DocumentRef document, String quote, Selectors selectors, Verification verification,
             @JsonInclude(JsonInclude.Include.NON_NULL) PublicationRef publication) {
     }
 
@@ -31,8 +36,9 @@ public final class ObservationViews {
      * A value as known from {@code realtimeStart} until {@code realtimeEnd} (null while it is still current),
      * published in {@code release}.
      */
-    public record ObservationView(String geo, String period, BigDecimal value, BigDecimal low, BigDecimal high, Unit unit,
-            String status, String note, @JsonInclude(JsonInclude.Include.NON_NULL) Derivation derivation,
+    public record ObservationView(String geo, String period, PeriodBasis periodBasis, BigDecimal value, BigDecimal low,
+            BigDecimal high, @JsonInclude(JsonInclude.Include.NON_NULL) AsStated asStated, Unit unit, String status,
+            String note, @JsonInclude(JsonInclude.Include.NON_NULL) Derivation derivation,
             boolean retracted, String reason, String release, Instant realtimeStart, Instant realtimeEnd,
             List<CitationView> citations) {
     }
@@ -65,8 +71,12 @@ public final class ObservationViews {
     public record ReleaseChanges(ReleaseRef release, List<Change> changes, String next) {
     }
 
-    /** The answer to an observations query: what was known at {@code asOf}, as of {@code release}. */
+    /**
+     * The answer to an observations query: what was known at {@code asOf}, as of {@code release}; with
+     * {@code publishedBy}, only what the world could read by then.
+     */
     public record ObservationSet(IndicatorRef indicator, Instant asOf,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String publishedBy,
             @JsonInclude(JsonInclude.Include.NON_NULL) ReleaseRef release,
             List<ObservationView> observations) {
     }

@@ -25,8 +25,9 @@ public class ChangeFeedResource {
 
     @GET
     public Page<Change> changes(@QueryParam("updatedAfter") String updatedAfter, @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor) {
+            @QueryParam("cursor") String cursor, @QueryParam("asOf") String asOf) {
         Instant after = updatedAfter == null ? Instant.EPOCH : QueryParameters.pastInstant("updatedAfter", updatedAfter);
-        return observations.feed(after, QueryParameters.versionPosition(cursor), QueryParameters.limit(limit));
+        return observations.feed(after, QueryParameters.versionPosition(cursor), QueryParameters.limit(limit),
+                QueryParameters.pastInstant("asOf", asOf));
     }
 }

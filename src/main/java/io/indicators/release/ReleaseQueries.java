@@ -5,6 +5,8 @@ import io.indicators.common.problem.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Instant;
+
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class ReleaseQueries {
@@ -16,18 +18,22 @@ public class ReleaseQueries {
     }
 
     /** @param position the decoded cursor: the seq of the last release on the previous page */
-    public Page<ReleaseView> list(String position, int limit) {
+    /** @param asOf only releases published by then; null for all */
+    public Page<ReleaseView> list(String position, int limit, Instant asOf) {
         Long beforeSeq;
         try {
             beforeSeq = position == null ? null : Long.valueOf(position);
         } catch (NumberFormatException e) {
             throw ApiException.badParameter("cursor", "cursor is not one this API returned; start again without it");
         }
-        return Page.of(releases.page(beforeSeq, limit + 1), limit, r -> Long.toString(r.seq), this::view);
+        return Page.of(releases.page(beforeSeq, asOf, limit + 1), limit, r -> Long.toString(r.seq), this::view);
     }
 
-    public ReleaseView get(String id) {
-        return view(releases.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("No release '" + id + "'")));
+    /** A release; 404 also when it was published after {@code asOf}, as it was not known then. */
+    public ReleaseView get(String id, Instant asOf) {
+        return view(releases.findByIdOptional(id).filter(release -> asOf == null || !release.releasedAt.isAfter(asOf))
+                .orElseThrow(() -> ApiException.notFound("No release '" + id + "'"
+                        + (asOf == null ? "" : " as of " + asOf))));
     }
 
     public ReleaseView view(Release release) {

@@ -7,12 +7,16 @@ import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
 @ApplicationScoped
 public class ReleaseRepository implements PanacheRepositoryBase<Release, String> {
+
+    /** Later than any release; PostgreSQL's timestamps end long before Instant.MAX. */
+    private static final Instant NEVER = Instant.parse("9999-12-31T00:00:00Z");
 
     /** The newest release, which the catalogue's ETag names; empty before the first release. */
     public Optional<Release> head() {
@@ -35,10 +39,17 @@ public class ReleaseRepository implements PanacheRepositoryBase<Release, String>
         return getEntityManager().createQuery(query).setMaxResults(1).getResultStream().findFirst();
     }
 
-    /** Newest first; {@code beforeSeq} is the cursor. */
-    public List<Release> page(Long beforeSeq, int limit) {
-        return beforeSeq == null
-                ? find("order by seq desc").page(0, limit).list()
-                : find("seq < ?1 order by seq desc", beforeSeq).page(0, limit).list();
+    /** The file name a document has now; null when there is no such document. */
+    public String currentFileName(String documentId) {
+        List<?> names = getEntityManager().createNativeQuery(
+                        "select file_name from document_version where id = ? and realtime_end is null", String.class)
+                .setParameter(1, documentId).getResultList();
+        return names.isEmpty() ? null : (String) names.getFirst();
+    }
+
+    /** Newest first, published by {@code asOf} (null: all); {@code beforeSeq} is the cursor. */
+    public List<Release> page(Long beforeSeq, Instant asOf, int limit) {
+        return find("seq < ?1 and releasedAt <= ?2 order by seq desc", beforeSeq == null ? Long.MAX_VALUE : beforeSeq,
+                asOf == null ? NEVER : asOf).page(0, limit).list();
     }
 }

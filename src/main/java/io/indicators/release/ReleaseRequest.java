@@ -1,8 +1,10 @@
 package io.indicators.release;
 
+import io.indicators.common.api.AsStated;
 import io.indicators.common.api.DatePublished;
 import io.indicators.common.api.KoreanEnglish;
 import io.indicators.common.api.OriginalText;
+import io.indicators.common.api.PeriodBasis;
 import io.indicators.common.api.Unit;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -22,7 +24,8 @@ public record ReleaseRequest(
         List<PublicationInput> publications,
         List<IndicatorInput> indicators,
         List<ObservationInput> observations,
-        List<RetractionInput> retractions) {
+        List<RetractionInput> retractions,
+        List<DocumentText> documentTexts) {
 
     public ReleaseRequest {
         documents = documents == null ? List.of() : documents;
@@ -30,6 +33,7 @@ public record ReleaseRequest(
         indicators = indicators == null ? List.of() : indicators;
         observations = observations == null ? List.of() : observations;
         retractions = retractions == null ? List.of() : retractions;
+        documentTexts = documentTexts == null ? List.of() : documentTexts;
     }
 
     public record ReleaseHeader(String id, String description) {
@@ -47,8 +51,23 @@ public record ReleaseRequest(
             String frequency, String valueKind, List<String> topics) {
     }
 
-    public record CitationInput(String document, String quote, String publication) {
+    /**
+     * A quote and where it is in its document: {@code start} and {@code end} count Unicode code points of the
+     * document's text (W3C TextPositionSelector), {@code prefix} and {@code suffix} are the text around it (W3C
+     * TextQuoteSelector). All four may be left out when the release carries the document's text: they are then
+     * found there.
+     */
+    public record CitationInput(String document, String quote, String prefix, String suffix, Integer start, Integer end,
+            String publication) {
     }
+
+    /**
+     * A document's full text, carried so that its hash and every quote from it are verified before the release
+     * lands. It is never stored or served: publishers keep the right to redistribute their articles.
+     */
+    public record DocumentText(String document, String text) {
+    }
+
 
     public record SeriesPoint(String indicator, String geo, String period) {
     }
@@ -56,9 +75,9 @@ public record ReleaseRequest(
     public record Derivation(String operation, List<SeriesPoint> inputs) {
     }
 
-    public record ObservationInput(String indicator, String geo, String period, BigDecimal value, BigDecimal low,
-            BigDecimal high, String status, String note, String reason, Derivation derivation,
-            List<CitationInput> citations) {
+    public record ObservationInput(String indicator, String geo, String period, PeriodBasis periodBasis,
+            BigDecimal value, BigDecimal low, BigDecimal high, AsStated asStated, String status, String note,
+            String reason, Derivation derivation, List<CitationInput> citations) {
     }
 
     public record RetractionInput(String indicator, String geo, String period, String reason) {

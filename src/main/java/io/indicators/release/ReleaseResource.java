@@ -49,24 +49,26 @@ public class ReleaseResource {
     }
 
     @GET
-    public Page<ReleaseView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return queries.list(QueryParameters.position(cursor), QueryParameters.limit(limit));
+    public Page<ReleaseView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+            @QueryParam("asOf") String asOf) {
+        return queries.list(QueryParameters.position(cursor), QueryParameters.limit(limit),
+                QueryParameters.pastInstant("asOf", asOf));
     }
 
     @GET
     @Path("/{id}")
-    public ReleaseView get(@PathParam("id") String id) {
-        return queries.get(id);
+    public ReleaseView get(@PathParam("id") String id, @QueryParam("asOf") String asOf) {
+        return queries.get(id, QueryParameters.pastInstant("asOf", asOf));
     }
 
     @GET
     @Path("/{id}/changes")
     public ReleaseChanges changes(@PathParam("id") String id, @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor) {
+            @QueryParam("cursor") String cursor, @QueryParam("asOf") String asOf) {
         int pageSize = QueryParameters.limit(limit, RELEASE_CHANGES_PAGE);
         long afterId = QueryParameters.versionPosition(cursor);
-        ReleaseView release = queries.get(id);
-        Page<Change> page = observations.ofRelease(id, afterId, pageSize);
+        ReleaseView release = queries.get(id, QueryParameters.pastInstant("asOf", asOf));
+        Page<Change> page = observations.ofRelease(id, release.releasedAt(), afterId, pageSize);
         return new ReleaseChanges(new ReleaseRef(release.id(), release.releasedAt()), page.items(), page.next());
     }
 

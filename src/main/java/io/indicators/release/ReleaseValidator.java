@@ -4,18 +4,18 @@ import io.indicators.common.api.Geo;
 import io.indicators.common.period.InvalidPeriodException;
 import io.indicators.common.period.ReferencePeriod;
 import io.indicators.common.problem.ProblemError;
-import io.indicators.indicator.Indicator;
-import io.indicators.indicator.IndicatorRepository;
+import io.indicators.release.MetadataWriter.Known;
+import io.indicators.release.MetadataWriter.KnownIndicator;
+import io.indicators.common.api.AsStated;
 import io.indicators.release.ReleaseRequest.CitationInput;
 import io.indicators.common.api.DatePublished;
 import io.indicators.release.ReleaseRequest.DocumentInput;
 import io.indicators.release.ReleaseRequest.IndicatorInput;
 import io.indicators.release.ReleaseRequest.ObservationInput;
+import io.indicators.common.api.PeriodBasis;
 import io.indicators.release.ReleaseRequest.PublicationInput;
 import io.indicators.release.ReleaseRequest.RetractionInput;
 import io.indicators.release.ReleaseRequest.SeriesPoint;
-import io.indicators.source.DocumentRepository;
-import io.indicators.source.PublicationRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
@@ -52,17 +52,12 @@ public class ReleaseValidator {
     /** Every read of a value carries its citations, so their number bounds what one value costs to serve. */
     static final int MAX_CITATIONS = 20;
 
-    private final IndicatorRepository indicators;
-    private final DocumentRepository documents;
-    private final PublicationRepository publications;
+    private static final Set<String> PERIOD_BASES = Set.of("stated", "inferred");
+    /** 10^15: a trillion-fold written form (조) is 10^12; nothing a source writes needs more. */
+    private static final int MAX_MULTIPLIER = 15;
 
-    ReleaseValidator(IndicatorRepository indicators, DocumentRepository documents, PublicationRepository publications) {
-        this.indicators = indicators;
-        this.documents = documents;
-        this.publications = publications;
-    }
-
-    public List<ProblemError> validate(ReleaseRequest request, CurrentValues currentValues) {
+    /** @param known what the catalogue already says about the indicators, documents and publications named */
+    public List<ProblemError> validate(ReleaseRequest request, Known known, CurrentValues currentValues) {
         Errors errors = new Errors();
         if (request.release() == null) {
             errors.add("/release", "is required");
@@ -74,14 +69,14 @@ public class ReleaseValidator {
         Set<String> publicationIds = ids(request.publications(), PublicationInput::id);
         Map<String, String> valueKinds = new HashMap<>();
         for (int i = 0; i < request.documents().size(); i++) {
-            document(errors, "/documents/" + i, request.documents().get(i));
+            document(errors, "/documents/" + i, request.documents().get(i), known);
         }
         for (int i = 0; i < request.publications().size(); i++) {
             publication(errors, "/publications/" + i, request.publications().get(i));
         }
         for (int i = 0; i < request.indicators().size(); i++) {
             IndicatorInput indicator = request.indicators().get(i);
-            indicator(errors, "/indicators/" + i, indicator);
+            indicator(errors, "/indicators/" + i, indicator, known);
             if (indicator != null && indicator.id() != null) {
                 valueKinds.put(indicator.id(), indicator.valueKind());
             }
@@ -98,12 +93,14 @@ public class ReleaseValidator {
                 errors.add(at, "is required");
                 continue;
             }
-            String valueKind = point(errors, at, observation.indicator(), observation.geo(), observation.period(), valueKinds);
+            String valueKind = point(errors, at, observation.indicator(), observation.geo(), observation.period(), valueKinds, known);
             if (!points.add(observation.indicator() + "|" + observation.geo() + "|" + observation.period())) {
                 errors.add(at, "the same indicator, geo and period appear twice in this release");
             }
             value(errors, at, observation, valueKind);
-            citations(errors, at, observation.citations(), documentIds, publicationIds);
+            periodBasis(errors, at + "/periodBasis", observation.periodBasis());
+            citations(errors, at, observation.citations(), documentIds, publicationIds, known);
+            asStated(errors, at + "/asStated", observation, valueKind);
         }
         for (int i = 0; i < request.retractions().size(); i++) {
             String at = "/retractions/" + i;
@@ -112,7 +109,7 @@ public class ReleaseValidator {
                 errors.add(at, "is required");
                 continue;
             }
-            point(errors, at, retraction.indicator(), retraction.geo(), retraction.period(), valueKinds);
+            point(errors, at, retraction.indicator(), retraction.geo(), retraction.period(), valueKinds, known);
             required(errors, at + "/reason", retraction.reason());
             String key = retraction.indicator() + "|" + retraction.geo() + "|" + retraction.period();
             if (!points.add(key)) {
@@ -124,13 +121,14 @@ public class ReleaseValidator {
         for (int i = 0; i < request.observations().size(); i++) {
             ObservationInput observation = request.observations().get(i);
             if (observation != null && observation.derivation() != null) {
-                derivation(errors, "/observations/" + i + "/derivation", observation, points, currentValues, valueKinds);
+                derivation(errors, "/observations/" + i + "/derivation", observation, points, currentValues, valueKinds,
+                        known);
             }
         }
         return errors.list;
     }
 
-    private void document(Errors errors, String at, DocumentInput document) {
+    private void document(Errors errors, String at, DocumentInput document, Known known) {
         if (document == null) {
             errors.add(at, "is required");
             return;
@@ -139,6 +137,10 @@ public class ReleaseValidator {
         required(errors, at + "/fileName", document.fileName());
         if (document.sha256() == null || !SHA256.matcher(document.sha256()).matches()) {
             errors.add(at + "/sha256", "must be the 64 lower-case hex digits of the document's SHA-256");
+        } else if (known.documentSha256().containsKey(document.id())
+                && !known.documentSha256().get(document.id()).equals(document.sha256())) {
+            errors.add(at + "/sha256", "differs from the published document's (" + known.documentSha256().get(document.id())
+                    + "): the hash names the text its quotes are anchored in; a different text is a new document");
         }
         required(errors, at + "/publisher/original", document.publisher() == null ? null : document.publisher().original());
         required(errors, at + "/title/original", document.title() == null ? null : document.title().original());
@@ -185,7 +187,7 @@ public class ReleaseValidator {
         required(errors, at + "/evidence", date.evidence());
     }
 
-    private void indicator(Errors errors, String at, IndicatorInput indicator) {
+    private void indicator(Errors errors, String at, IndicatorInput indicator, Known known) {
         if (indicator == null) {
             errors.add(at, "is required");
             return;
@@ -195,40 +197,33 @@ public class ReleaseValidator {
         required(errors, at + "/name/en", indicator.name() == null ? null : indicator.name().en());
         if (indicator.unit() == null || indicator.unit().code() == null || !UNIT.matcher(indicator.unit().code()).matches()) {
             errors.add(at + "/unit/code", "is required: a lower-case unit code such as persons, percent, usd");
-        } else if (indicator.unit().multiplier() != null
-                && (indicator.unit().multiplier() < -15 || indicator.unit().multiplier() > 15)) {
-            errors.add(at + "/unit/multiplier", "must be a power of ten between -15 and 15");
         }
         oneOf(errors, at + "/frequency", indicator.frequency(), FREQUENCIES);
         oneOf(errors, at + "/valueKind", indicator.valueKind(), VALUE_KINDS);
-        Indicator existing = indicator.id() == null ? null : indicators.findById(indicator.id());
-        if (existing != null && indicator.unit() != null && (!existing.unitCode.equals(indicator.unit().code())
-                || existing.unitMultiplier != multiplier(indicator))) {
+        KnownIndicator existing = indicator.id() == null ? null : known.indicators().get(indicator.id());
+        if (existing != null && indicator.unit() != null && !existing.unitCode().equals(indicator.unit().code())) {
             errors.add(at + "/unit", "does not match the unit of the published indicator ("
-                    + existing.unitCode + ", multiplier " + existing.unitMultiplier + "); a new unit is a new indicator");
+                    + existing.unitCode() + "); a new unit is a new indicator");
         }
-        if (existing != null && indicator.valueKind() != null && !existing.valueKind.equals(indicator.valueKind())) {
-            errors.add(at + "/valueKind", "does not match the published indicator's value kind '" + existing.valueKind + "'");
+        if (existing != null && indicator.valueKind() != null && !existing.valueKind().equals(indicator.valueKind())) {
+            errors.add(at + "/valueKind", "does not match the published indicator's value kind '" + existing.valueKind() + "'");
         }
-    }
-
-    static int multiplier(IndicatorInput indicator) {
-        return indicator.unit().multiplier() == null ? 0 : indicator.unit().multiplier();
     }
 
     /** Checks indicator, geo and period of a series point; returns the indicator's value kind when known. */
-    private String point(Errors errors, String at, String indicatorId, String geo, String period, Map<String, String> valueKinds) {
+    private static String point(Errors errors, String at, String indicatorId, String geo, String period,
+            Map<String, String> valueKinds, Known known) {
         String valueKind = null;
         if (indicatorId == null) {
             errors.add(at + "/indicator", "is required");
         } else if (valueKinds.containsKey(indicatorId)) {
             valueKind = valueKinds.get(indicatorId);
         } else {
-            Indicator existing = indicators.findById(indicatorId);
+            KnownIndicator existing = known.indicators().get(indicatorId);
             if (existing == null) {
                 errors.add(at + "/indicator", "unknown indicator '" + indicatorId + "'");
             } else {
-                valueKind = existing.valueKind;
+                valueKind = existing.valueKind();
                 valueKinds.put(indicatorId, valueKind);
             }
         }
@@ -271,8 +266,61 @@ public class ReleaseValidator {
         }
     }
 
-    private void citations(Errors errors, String at, List<CitationInput> citations, Set<String> documentIds,
-            Set<String> publicationIds) {
+    private static void periodBasis(Errors errors, String at, PeriodBasis basis) {
+        if (basis == null) {
+            errors.add(at, "is required: is the reference period stated by the source, or inferred (and from what)?");
+            return;
+        }
+        oneOf(errors, at + "/basis", basis.basis(), PERIOD_BASES);
+        if ("inferred".equals(basis.basis())) {
+            required(errors, at + "/evidence", basis.evidence());
+        }
+    }
+
+    /**
+     * The written form must be the value: its number times 10^multiplier, and words that occur in a quote, so a
+     * client can see how "26만 장" became 260000 and find it in the document.
+     */
+    private static void asStated(Errors errors, String at, ObservationInput observation, String valueKind) {
+        AsStated stated = observation.asStated();
+        if (stated == null) {
+            return;
+        }
+        required(errors, at + "/text", stated.text());
+        if (stated.multiplier() == null || stated.multiplier() < 0 || stated.multiplier() > MAX_MULTIPLIER) {
+            errors.add(at + "/multiplier", "must be the power of ten the text writes the number in, 0 to " + MAX_MULTIPLIER);
+            return;
+        }
+        if ("range".equals(valueKind)) {
+            scaled(errors, at + "/low", stated.low(), stated.multiplier(), observation.low(), "low");
+            scaled(errors, at + "/high", stated.high(), stated.multiplier(), observation.high(), "high");
+            if (stated.number() != null) {
+                errors.add(at + "/number", "must be absent for a range: give low and high");
+            }
+        } else if ("number".equals(valueKind)) {
+            scaled(errors, at + "/number", stated.number(), stated.multiplier(), observation.value(), "value");
+            if (stated.low() != null || stated.high() != null) {
+                errors.add(at + (stated.low() != null ? "/low" : "/high"), "must be absent for a number: give number");
+            }
+        }
+        if (stated.text() != null && observation.citations() != null
+                && observation.citations().stream().noneMatch(c -> c != null && c.quote() != null && c.quote().contains(stated.text()))) {
+            errors.add(at + "/text", "occurs in none of the value's quotes; the written form is quoted from the source");
+        }
+    }
+
+    private static void scaled(Errors errors, String at, BigDecimal written, int multiplier, BigDecimal value, String name) {
+        if (written == null) {
+            errors.add(at, "is required");
+        } else if (value != null && written.scaleByPowerOfTen(multiplier).compareTo(value) != 0) {
+            errors.add(at, written.toPlainString() + " × 10^" + multiplier + " = "
+                    + written.scaleByPowerOfTen(multiplier).toPlainString() + ", but " + name + " is "
+                    + value.toPlainString() + "; values are given in the unit's base amount");
+        }
+    }
+
+    private static void citations(Errors errors, String at, List<CitationInput> citations, Set<String> documentIds,
+            Set<String> publicationIds, Known known) {
         if (citations == null || citations.isEmpty()) {
             errors.add(at + "/citations", "at least one citation is required");
             return;
@@ -290,19 +338,19 @@ public class ReleaseValidator {
             }
             if (citation.document() == null) {
                 errors.add(c + "/document", "is required");
-            } else if (!documentIds.contains(citation.document()) && documents.findById(citation.document()) == null) {
+            } else if (!documentIds.contains(citation.document()) && !known.documentSha256().containsKey(citation.document())) {
                 errors.add(c + "/document", "unknown document '" + citation.document() + "'");
             }
             required(errors, c + "/quote", citation.quote());
             if (citation.publication() != null && !publicationIds.contains(citation.publication())
-                    && publications.findById(citation.publication()) == null) {
+                    && !known.publications().contains(citation.publication())) {
                 errors.add(c + "/publication", "unknown publication '" + citation.publication() + "'");
             }
         }
     }
 
-    private void derivation(Errors errors, String at, ObservationInput observation, Set<String> points,
-            CurrentValues currentValues, Map<String, String> valueKinds) {
+    private static void derivation(Errors errors, String at, ObservationInput observation, Set<String> points,
+            CurrentValues currentValues, Map<String, String> valueKinds, Known known) {
         oneOf(errors, at + "/operation", observation.derivation().operation(), OPERATIONS);
         List<SeriesPoint> inputs = observation.derivation().inputs();
         if (inputs == null || inputs.size() != 2) {
@@ -317,7 +365,7 @@ public class ReleaseValidator {
                 continue;
             }
             int before = errors.list.size();
-            point(errors, p, input.indicator(), input.geo(), input.period(), valueKinds);
+            point(errors, p, input.indicator(), input.geo(), input.period(), valueKinds, known);
             if (errors.list.size() == before && !points.contains(input.indicator() + "|" + input.geo() + "|" + input.period())
                     && !currentValues.exists(input.indicator(), input.geo(), input.period())) {
                 errors.add(p, "names no value published in this release or before");

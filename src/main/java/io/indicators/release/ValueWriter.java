@@ -2,8 +2,10 @@ package io.indicators.release;
 
 import io.indicators.common.catalogue.CatalogueHead;
 import io.indicators.common.period.ReferencePeriod;
-import io.indicators.release.ReleaseRequest.CitationInput;
+import io.indicators.release.QuoteAnchors.Anchored;
+import io.indicators.common.api.AsStated;
 import io.indicators.release.ReleaseRequest.ObservationInput;
+import io.indicators.common.api.PeriodBasis;
 import io.indicators.release.ReleaseRequest.RetractionInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -15,6 +17,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -43,12 +46,18 @@ class ValueWriter {
     }
 
     /** The current version of a series point, as far as a re-publish is compared with it. */
-    record CurrentValue(long versionId, BigDecimal value, BigDecimal low, BigDecimal high, String status, String note,
-            String derivation, boolean retracted, List<CitationInput> citations) {
+    record CurrentValue(long versionId, BigDecimal value, BigDecimal low, BigDecimal high, AsStated asStated,
+            PeriodBasis periodBasis, String status, String note, String derivation, boolean retracted,
+            List<Anchored> citations) {
 
-        CurrentValue citedBy(List<CitationInput> citations) {
-            return new CurrentValue(versionId, value, low, high, status, note, derivation, retracted, citations);
+        CurrentValue citedBy(List<Anchored> citations) {
+            return new CurrentValue(versionId, value, low, high, asStated, periodBasis, status, note, derivation,
+                    retracted, citations);
         }
+    }
+
+    /** A value to append, with its citations anchored in their documents. */
+    record NewValue(ObservationInput input, List<Anchored> citations) {
     }
 
     private final EntityManager entityManager;
@@ -57,16 +66,19 @@ class ValueWriter {
         this.entityManager = entityManager;
     }
 
+    /** The columns {@link #currentValues} reads: the series point, then the version. */
+    private static final String CURRENT_COLUMNS = """
+            s.indicator_id, s.geo, o.period, v.id, v.value, v.value_low, v.value_high, v.status, v.note, v.derivation,
+            v.retracted, v.as_stated_text, v.as_stated_number, v.as_stated_low, v.as_stated_high,
+            v.as_stated_multiplier, v.period_basis, v.period_evidence""";
+
     /** The current versions of the given points, with their citations: two statements per chunk of points. */
     Map<Point, CurrentValue> current(Set<Point> points) {
         return work(connection -> {
             Map<Point, CurrentValue> current = new HashMap<>();
             for (List<Point> chunk : chunks(new ArrayList<>(points))) {
-                Map<Long, Point> pointOfVersion = new HashMap<>();
-                Map<Long, CurrentValue> uncited = new HashMap<>();
-                try (PreparedStatement statement = connection.prepareStatement("""
-                        select k.indicator_id, k.geo, k.period, v.id, v.value, v.value_low, v.value_high, v.status,
-                               v.note, v.derivation, v.retracted
+                try (PreparedStatement statement = connection.prepareStatement("select " + CURRENT_COLUMNS + """
+                        
                         from unnest(?::text[], ?::text[], ?::text[]) as k(indicator_id, geo, period)
                         join series s on s.indicator_id = k.indicator_id and s.geo = k.geo
                         join observation o on o.series_id = s.id and o.period = k.period
@@ -74,22 +86,61 @@ class ValueWriter {
                     statement.setArray(1, texts(connection, chunk, Point::indicator));
                     statement.setArray(2, texts(connection, chunk, Point::geo));
                     statement.setArray(3, texts(connection, chunk, Point::period));
-                    try (ResultSet row = statement.executeQuery()) {
-                        while (row.next()) {
-                            long versionId = row.getLong(4);
-                            pointOfVersion.put(versionId, new Point(row.getString(1), row.getString(2), row.getString(3)));
-                            uncited.put(versionId, new CurrentValue(versionId, row.getBigDecimal(5), row.getBigDecimal(6),
-                                    row.getBigDecimal(7), row.getString(8), row.getString(9), row.getString(10),
-                                    row.getBoolean(11), List.of()));
-                        }
-                    }
+                    current.putAll(currentValues(connection, statement));
                 }
-                Map<Long, List<CitationInput>> citations = citations(connection, uncited.keySet());
-                uncited.forEach((versionId, value) -> current.put(pointOfVersion.get(versionId),
-                        value.citedBy(citations.getOrDefault(versionId, List.of()))));
             }
             return current;
         });
+    }
+
+    /**
+     * The current derived values computed from any of the given points, with their citations: what must be derived
+     * again when those points change. Two statements.
+     */
+    Map<Point, CurrentValue> derivedFrom(Set<Point> inputs) {
+        if (inputs.isEmpty()) {
+            return new HashMap<>();
+        }
+        return work(connection -> {
+            List<Point> points = new ArrayList<>(inputs);
+            try (PreparedStatement statement = connection.prepareStatement("select " + CURRENT_COLUMNS + """
+                    
+                    from observation_version v
+                    join observation o on o.id = v.observation_id
+                    join series s on s.id = o.series_id
+                    where v.realtime_end is null and not v.retracted and v.status = 'derived'
+                      and exists (select from jsonb_array_elements(v.derivation::jsonb -> 'inputs') as e
+                                  join unnest(?::text[], ?::text[], ?::text[]) as k(indicator_id, geo, period)
+                                    on e ->> 'indicator' = k.indicator_id and e ->> 'geo' = k.geo
+                                   and e ->> 'period' = k.period)""")) {
+                statement.setArray(1, texts(connection, points, Point::indicator));
+                statement.setArray(2, texts(connection, points, Point::geo));
+                statement.setArray(3, texts(connection, points, Point::period));
+                return currentValues(connection, statement);
+            }
+        });
+    }
+
+    private static Map<Point, CurrentValue> currentValues(Connection connection, PreparedStatement statement)
+            throws SQLException {
+        Map<Long, Point> pointOfVersion = new HashMap<>();
+        Map<Long, CurrentValue> uncited = new HashMap<>();
+        try (ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                long versionId = row.getLong(4);
+                pointOfVersion.put(versionId, new Point(row.getString(1), row.getString(2), row.getString(3)));
+                AsStated asStated = row.getString(12) == null ? null : new AsStated(row.getString(12),
+                        row.getBigDecimal(13), row.getBigDecimal(14), row.getBigDecimal(15), row.getInt(16));
+                uncited.put(versionId, new CurrentValue(versionId, row.getBigDecimal(5), row.getBigDecimal(6),
+                        row.getBigDecimal(7), asStated, new PeriodBasis(row.getString(17), row.getString(18)),
+                        row.getString(8), row.getString(9), row.getString(10), row.getBoolean(11), List.of()));
+            }
+        }
+        Map<Long, List<Anchored>> citations = citations(connection, uncited.keySet());
+        Map<Point, CurrentValue> current = new HashMap<>();
+        uncited.forEach((versionId, value) -> current.put(pointOfVersion.get(versionId),
+                value.citedBy(citations.getOrDefault(versionId, List.of()))));
+        return current;
     }
 
     /**
@@ -98,13 +149,13 @@ class ValueWriter {
      *
      * @param derivationJson the canonical JSON a derivation is stored as
      */
-    void write(Release release, List<ObservationInput> values, List<RetractionInput> retractions,
+    void write(Release release, List<NewValue> values, List<RetractionInput> retractions,
             Map<Point, CurrentValue> current, Function<ReleaseRequest.Derivation, String> derivationJson) {
         work(connection -> {
             List<Point> points = new ArrayList<>(values.size() + retractions.size());
-            values.forEach(v -> points.add(new Point(v.indicator(), v.geo(), v.period())));
+            values.forEach(v -> points.add(new Point(v.input().indicator(), v.input().geo(), v.input().period())));
             retractions.forEach(r -> points.add(new Point(r.indicator(), r.geo(), r.period())));
-            Map<Point, Long> observations = observations(connection, points);
+            Map<Point, Long> observations = observations(connection, release, points);
             List<Long> superseded = points.stream().map(current::get).filter(Objects::nonNull).map(CurrentValue::versionId).toList();
             supersede(connection, release, superseded);
 
@@ -112,22 +163,31 @@ class ValueWriter {
             List<Object[]> versions = new ArrayList<>(points.size());
             List<Object[]> citations = new ArrayList<>();
             for (int i = 0; i < values.size(); i++) {
-                ObservationInput value = values.get(i);
+                ObservationInput value = values.get(i).input();
+                AsStated stated = value.asStated();
                 versions.add(new Object[] {ids[i], observations.get(points.get(i)), value.value(), value.low(),
                         value.high(), value.status(), value.note(),
                         value.derivation() == null ? null : derivationJson.apply(value.derivation()), false,
-                        value.reason()});
-                for (int position = 0; position < value.citations().size(); position++) {
-                    CitationInput citation = value.citations().get(position);
+                        value.reason(), stated == null ? null : stated.text(), stated == null ? null : stated.number(),
+                        stated == null ? null : stated.low(), stated == null ? null : stated.high(),
+                        stated == null ? null : stated.multiplier(), value.periodBasis().basis(),
+                        value.periodBasis().evidence()});
+                List<Anchored> cited = values.get(i).citations();
+                for (int position = 0; position < cited.size(); position++) {
+                    Anchored citation = cited.get(position);
                     citations.add(new Object[] {ids[i], position, citation.document(), citation.quote(),
-                            citation.publication()});
+                            citation.publication(), citation.prefix(), citation.suffix(), citation.start(),
+                            citation.end(), citation.verifiedAt() == null ? null : citation.verifiedAt().toString(),
+                            citation.verifiedSha256()});
                 }
             }
             for (int i = 0; i < retractions.size(); i++) {
                 RetractionInput retraction = retractions.get(i);
                 Point point = points.get(values.size() + i);
+                CurrentValue retracted = current.get(point);
                 versions.add(new Object[] {ids[values.size() + i], observations.get(point), null, null, null,
-                        current.get(point).status(), null, null, true, retraction.reason()});
+                        retracted.status(), null, null, true, retraction.reason(), null, null, null, null, null,
+                        retracted.periodBasis().basis(), retracted.periodBasis().evidence()});
             }
             insertVersions(connection, release, versions);
             insertCitations(connection, citations);
@@ -156,7 +216,7 @@ class ValueWriter {
      * Appends, for every document (and document and publication) whose number of current citing values the release
      * changes, the new number: the superseded values stop counting, the new ones start.
      */
-    private static void recordDocumentCounts(Connection connection, Release release, List<ObservationInput> values,
+    private static void recordDocumentCounts(Connection connection, Release release, List<NewValue> values,
             List<Point> points, Map<Point, CurrentValue> current) throws SQLException {
         Map<String, Long> documents = new HashMap<>();
         Map<List<String>, Long> publications = new HashMap<>();
@@ -200,29 +260,31 @@ class ValueWriter {
     }
 
     /** A value counts once for each document it cites, and once for each document and publication pair. */
-    private static void count(List<CitationInput> citations, long sign, Map<String, Long> documents,
+    private static void count(List<Anchored> citations, long sign, Map<String, Long> documents,
             Map<List<String>, Long> publications) {
-        citations.stream().map(CitationInput::document).distinct().forEach(d -> documents.merge(d, sign, Long::sum));
+        citations.stream().map(Anchored::document).distinct().forEach(d -> documents.merge(d, sign, Long::sum));
         citations.stream().filter(c -> c.publication() != null).map(c -> List.of(c.document(), c.publication()))
                 .distinct().forEach(pair -> publications.merge(pair, sign, Long::sum));
     }
 
     /** The observation of each point, created where the point is new: two statements per chunk per table. */
-    private static Map<Point, Long> observations(Connection connection, List<Point> points) throws SQLException {
+    private static Map<Point, Long> observations(Connection connection, Release release, List<Point> points)
+            throws SQLException {
         Map<List<String>, Long> series = new HashMap<>();
         Map<Point, Long> observations = new HashMap<>();
         for (List<Point> chunk : chunks(points)) {
             try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into series (indicator_id, geo) select * from unnest(?::text[], ?::text[])
+                    insert into series (indicator_id, geo, known_since) select *, ? from unnest(?::text[], ?::text[])
                     on conflict (indicator_id, geo) do nothing""");
                     PreparedStatement select = connection.prepareStatement("""
                             select s.id, s.indicator_id, s.geo from series s
                             join unnest(?::text[], ?::text[]) as k(indicator_id, geo)
                               on s.indicator_id = k.indicator_id and s.geo = k.geo""")) {
-                for (PreparedStatement statement : List.of(insert, select)) {
-                    statement.setArray(1, texts(connection, chunk, Point::indicator));
-                    statement.setArray(2, texts(connection, chunk, Point::geo));
-                }
+                insert.setObject(1, release.releasedAt.atOffset(ZoneOffset.UTC));
+                insert.setArray(2, texts(connection, chunk, Point::indicator));
+                insert.setArray(3, texts(connection, chunk, Point::geo));
+                select.setArray(1, texts(connection, chunk, Point::indicator));
+                select.setArray(2, texts(connection, chunk, Point::geo));
                 insert.executeUpdate();
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
@@ -295,15 +357,21 @@ class ValueWriter {
         for (List<Object[]> chunk : chunks(versions)) {
             try (PreparedStatement statement = connection.prepareStatement("""
                     insert into observation_version (id, observation_id, release_id, value, value_low, value_high,
-                        status, note, derivation, retracted, reason, realtime_start)
+                        status, note, derivation, retracted, reason, as_stated_text, as_stated_number, as_stated_low,
+                        as_stated_high, as_stated_multiplier, period_basis, period_evidence, realtime_start)
                     select id, observation_id, ?, value, value_low, value_high, status, note, derivation, retracted,
-                           reason, ?
+                           reason, as_stated_text, as_stated_number, as_stated_low, as_stated_high,
+                           as_stated_multiplier, period_basis, period_evidence, ?
                     from unnest(?::bigint[], ?::bigint[], ?::numeric[], ?::numeric[], ?::numeric[], ?::text[],
-                                ?::text[], ?::text[], ?::boolean[], ?::text[])
-                         as t(id, observation_id, value, value_low, value_high, status, note, derivation, retracted, reason)""")) {
+                                ?::text[], ?::text[], ?::boolean[], ?::text[], ?::text[], ?::numeric[], ?::numeric[],
+                                ?::numeric[], ?::integer[], ?::text[], ?::text[])
+                         as t(id, observation_id, value, value_low, value_high, status, note, derivation, retracted,
+                              reason, as_stated_text, as_stated_number, as_stated_low, as_stated_high,
+                              as_stated_multiplier, period_basis, period_evidence)""")) {
                 statement.setString(1, release.id);
                 statement.setObject(2, release.releasedAt.atOffset(ZoneOffset.UTC));
-                String[] types = {"bigint", "bigint", "numeric", "numeric", "numeric", "text", "text", "text", "boolean", "text"};
+                String[] types = {"bigint", "bigint", "numeric", "numeric", "numeric", "text", "text", "text", "boolean",
+                        "text", "text", "numeric", "numeric", "numeric", "integer", "text", "text"};
                 for (int column = 0; column < types.length; column++) {
                     statement.setArray(column + 3, column(connection, types[column], chunk, column));
                 }
@@ -315,9 +383,12 @@ class ValueWriter {
     private static void insertCitations(Connection connection, List<Object[]> citations) throws SQLException {
         for (List<Object[]> chunk : chunks(citations)) {
             try (PreparedStatement statement = connection.prepareStatement("""
-                    insert into citation (version_id, position, document_id, quote, publication_id)
-                    select * from unnest(?::bigint[], ?::integer[], ?::text[], ?::text[], ?::text[])""")) {
-                String[] types = {"bigint", "integer", "text", "text", "text"};
+                    insert into citation (version_id, position, document_id, quote, publication_id, prefix, suffix,
+                        start_position, end_position, verified_at, verified_sha256)
+                    select * from unnest(?::bigint[], ?::integer[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                         ?::text[], ?::integer[], ?::integer[], ?::timestamptz[], ?::text[])""")) {
+                String[] types = {"bigint", "integer", "text", "text", "text", "text", "text", "integer", "integer",
+                        "timestamptz", "text"};
                 for (int column = 0; column < types.length; column++) {
                     statement.setArray(column + 1, column(connection, types[column], chunk, column));
                 }
@@ -326,20 +397,24 @@ class ValueWriter {
         }
     }
 
-    private static Map<Long, List<CitationInput>> citations(Connection connection, Collection<Long> versionIds)
+    private static Map<Long, List<Anchored>> citations(Connection connection, Collection<Long> versionIds)
             throws SQLException {
-        Map<Long, List<CitationInput>> citations = new HashMap<>();
+        Map<Long, List<Anchored>> citations = new HashMap<>();
         if (versionIds.isEmpty()) {
             return citations;
         }
         try (PreparedStatement statement = connection.prepareStatement("""
-                select version_id, document_id, quote, publication_id from citation
-                where version_id = any (?) order by version_id, position""")) {
+                select version_id, document_id, quote, publication_id, prefix, suffix, start_position, end_position,
+                       verified_at, verified_sha256
+                from citation where version_id = any (?) order by version_id, position""")) {
             statement.setArray(1, connection.createArrayOf("bigint", versionIds.toArray()));
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
+                    OffsetDateTime verifiedAt = row.getObject(9, OffsetDateTime.class);
                     citations.computeIfAbsent(row.getLong(1), id -> new ArrayList<>())
-                            .add(new CitationInput(row.getString(2), row.getString(3), row.getString(4)));
+                            .add(new Anchored(row.getString(2), row.getString(3), row.getString(5), row.getString(6),
+                                    row.getInt(7), row.getInt(8), row.getString(4),
+                                    verifiedAt == null ? null : verifiedAt.toInstant(), row.getString(10)));
                 }
             }
         }

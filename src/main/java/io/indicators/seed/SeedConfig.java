@@ -3,6 +3,9 @@ package io.indicators.seed;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 @ConfigMapping(prefix = "indicators.seeds")
 public interface SeedConfig {
 
@@ -13,4 +16,11 @@ public interface SeedConfig {
     /** Classpath folder holding {@code catalogue.yaml} and the release files it lists. */
     @WithDefault("seeds")
     String location();
+
+    /**
+     * Folder holding the seed documents' texts, by file name. When a text is there, its hash and every quote from it
+     * are verified as the seed is applied; without it the quotes are served as not verified. The texts are never
+     * part of the build: their publishers keep the right to redistribute them.
+     */
+    Optional<Path> documents();
 }

@@ -3,6 +3,8 @@ package io.indicators.seed;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.indicators.common.problem.ApiException;
+import io.indicators.release.Release;
 import io.indicators.release.ReleaseRepository;
 import io.indicators.release.ReleaseRequest;
 import io.indicators.release.ReleaseService;
@@ -15,21 +17,30 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * Applies the curated catalogue in {@code seeds/} at start-up through the same path as an HTTP publish. A file
- * already applied (same content hash) is skipped, so restarts load nothing twice; an edited file becomes a new
- * release, so its changed values become new versions.
+ * Applies the curated catalogue in {@code seeds/} at start-up through the same path as an HTTP publish, and under
+ * the same rule: a release names what it builds on. Each seed file builds on the one before it (the first on an
+ * empty catalogue), so a file applied already is skipped, and a file added or edited is applied only while the
+ * seeds are the newest thing in the catalogue. Once a publisher has released through the API, a seed file edited
+ * behind its back is refused with a log line instead of silently reverting a newer value.
  */
 @ApplicationScoped
 public class SeedLoader {
 
     private static final Logger LOG = Logger.getLogger(SeedLoader.class);
-    private static final String PUBLISHER = "seed-loader";
+    static final String PUBLISHER = "seed-loader";
 
     private final ReleaseService releaseService;
     private final ReleaseRepository releases;
@@ -48,36 +59,103 @@ public class SeedLoader {
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (config.enabled()) {
-            parse(config.location() + "/catalogue.yaml", Catalogue.class).releases().forEach(this::apply);
+        if (!config.enabled()) {
+            return;
+        }
+        String builtOn = null;
+        for (String file : parse(config.location() + "/catalogue.yaml", Catalogue.class).releases()) {
+            Optional<String> applied = apply(file, builtOn);
+            if (applied.isEmpty()) {
+                return;
+            }
+            builtOn = applied.get();
         }
     }
 
     /**
-     * The idempotency key is the digest of the file's bytes, so a restart recognises an applied file without parsing
-     * it (start-up time matters for a native service). Reformatting a file re-applies it as a release that changes
-     * nothing.
+     * Applies one seed file on top of the seed release {@code builtOn} (null: the empty catalogue). The idempotency
+     * key is the digest of the file's bytes, so a restart recognises an applied file without parsing it (start-up
+     * time matters for a native service).
+     *
+     * @return the id of the release that holds the file, or empty when it was refused
      */
-    void apply(String file) {
+    Optional<String> apply(String file, String builtOn) {
         byte[] content = bytes(config.location() + "/" + file);
         String sha256 = HexFormat.of().formatHex(digest(content));
         String idempotencyKey = "seed:" + sha256;
-        if (releases.findByIdempotencyKey(idempotencyKey).isPresent()) {
-            return;
+        Optional<Release> applied = releases.findByIdempotencyKey(idempotencyKey);
+        if (applied.isPresent()) {
+            return Optional.of(applied.get().id);
         }
         ReleaseRequest request = parse(content, file, ReleaseRequest.class);
-        ReleaseRequest toPublish = request;
-        if (releases.findById(request.release().id()) != null) {
-            // The file changed since it was applied: publish it again under a new id; unchanged values stay as they are.
-            String id = request.release().id() + "." + sha256.substring(0, 8);
-            toPublish = new ReleaseRequest(new ReleaseRequest.ReleaseHeader(id, request.release().description()),
-                    null, request.documents(), request.publications(), request.indicators(), request.observations(),
-                    request.retractions());
+        String id = request.release().id();
+        String basedOn = builtOn;
+        if (releases.findById(id) != null) {
+            // Edited since it was applied: a new release, allowed only on top of the seeds' own newest release.
+            Optional<Release> head = releases.head();
+            if (head.isEmpty() || !PUBLISHER.equals(head.get().publishedBy)) {
+                refuse(file, head);
+                return Optional.empty();
+            }
+            id = id + "." + sha256.substring(0, 8);
+            basedOn = head.get().id;
         }
-        ReleaseService.Outcome outcome = releaseService.publish(toPublish, PUBLISHER, idempotencyKey, null);
-        LOG.infof("Applied seed %s as release %s: %d added, %d revised, %d retracted, %d unchanged", file,
-                outcome.release().id, outcome.release().added, outcome.release().revised, outcome.release().retracted,
-                outcome.unchanged());
+        ReleaseRequest toPublish = new ReleaseRequest(new ReleaseRequest.ReleaseHeader(id, request.release().description()),
+                basedOn, request.documents(), request.publications(), request.indicators(), request.observations(),
+                request.retractions(), documentTexts(request));
+        try {
+            ReleaseService.Outcome outcome = releaseService.publish(toPublish, PUBLISHER, idempotencyKey,
+                    ReleaseService.Precondition.builtOn(basedOn));
+            LOG.infof("Applied seed %s as release %s: %d added, %d revised, %d retracted, %d unchanged", file,
+                    outcome.release().id, outcome.release().added, outcome.release().revised,
+                    outcome.release().retracted, outcome.unchanged());
+            return Optional.of(outcome.release().id);
+        } catch (ApiException e) {
+            if (e.status() != 409) {
+                throw e;
+            }
+            refuse(file, releases.head());
+            return Optional.empty();
+        }
+    }
+
+    private static void refuse(String file, Optional<Release> head) {
+        LOG.errorf("Seed file %s was NOT applied: it is new or edited, but the catalogue has moved on since the seeds "
+                + "were applied (its newest release is %s, published by %s). Applying it now could revert a newer "
+                + "value. Publish the change through POST /v1/releases, building on the newest release, instead. "
+                + "No later seed file is applied either.", file, head.map(r -> r.id).orElse("none"),
+                head.map(r -> r.publishedBy).orElse("nobody"));
+    }
+
+    /**
+     * The texts of the documents the release cites that are in the configured folder, so its quotes are verified
+     * as it is applied. A text that is absent is left out (its quotes are served as not verified); a text that is
+     * there but differs from its hash fails the release.
+     */
+    private List<ReleaseRequest.DocumentText> documentTexts(ReleaseRequest request) {
+        if (config.documents().isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> fileNames = new LinkedHashMap<>();
+        request.documents().forEach(document -> fileNames.put(document.id(), document.fileName()));
+        request.observations().stream().flatMap(observation -> observation.citations().stream())
+                .map(ReleaseRequest.CitationInput::document).filter(document -> !fileNames.containsKey(document))
+                .distinct().forEach(document -> fileNames.put(document, releases.currentFileName(document)));
+        List<ReleaseRequest.DocumentText> texts = new ArrayList<>();
+        fileNames.forEach((document, fileName) -> {
+            Path path = fileName == null ? null : config.documents().get().resolve(fileName);
+            if (path == null || !Files.isRegularFile(path)) {
+                LOG.warnf("The text of document %s (%s) is not in %s: its quotes are served as not verified",
+                        document, fileName, config.documents().get().toAbsolutePath());
+                return;
+            }
+            try {
+                texts.add(new ReleaseRequest.DocumentText(document, Files.readString(path, StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the text of document " + document + " at " + path, e);
+            }
+        });
+        return texts;
     }
 
     private <T> T parse(String resource, Class<T> type) {

@@ -25,14 +25,17 @@ public class SourceResource {
     }
 
     @GET
-    public Page<SourceSummary> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return service.list(QueryParameters.position(cursor), QueryParameters.limit(limit));
+    public Page<SourceSummary> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+            @QueryParam("asOf") String asOf) {
+        return service.list(QueryParameters.position(cursor), QueryParameters.limit(limit),
+                QueryParameters.pastInstant("asOf", asOf));
     }
 
     @GET
     @Path("/{id}")
     public SourceDetail get(@PathParam("id") String id, @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor) {
-        return service.detail(id, QueryParameters.position(cursor), QueryParameters.limit(limit, VALUES_PAGE));
+            @QueryParam("cursor") String cursor, @QueryParam("asOf") String asOf) {
+        return service.detail(id, QueryParameters.position(cursor), QueryParameters.limit(limit, VALUES_PAGE),
+                QueryParameters.pastInstant("asOf", asOf));
     }
 }

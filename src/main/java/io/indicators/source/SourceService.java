@@ -1,6 +1,8 @@
 package io.indicators.source;
 
 import io.agroal.api.AgroalDataSource;
+import io.indicators.common.api.AsStated;
+import io.indicators.common.api.DatePublished;
 import io.indicators.common.api.OriginalText;
 import io.indicators.common.api.Page;
 import io.indicators.common.api.QueryParameters;
@@ -12,7 +14,6 @@ import io.indicators.source.SourceViews.SourceDetail;
 import io.indicators.source.SourceViews.SourceSummary;
 import io.indicators.source.SourceViews.SourcedValue;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,12 +29,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Documents and the current values drawn from them; a fixed number of statements per page. */
+/** Documents and the values drawn from them, as known at an instant; a fixed number of statements per page. */
 @ApplicationScoped
-@Transactional(Transactional.TxType.SUPPORTS)
 public class SourceService {
 
-    /** The current values citing a document; the citation c, version v, observation o and series s are joined. */
+    /** The values current at an instant citing a document; the citation c, version v, observation o, series s. */
     private static final String CURRENT_CITATIONS = """
             from citation c
             join observation_version v on v.id = c.version_id
@@ -41,80 +41,123 @@ public class SourceService {
             join series s on s.id = o.series_id
             where v.realtime_start <= ? and (v.realtime_end is null or v.realtime_end > ?) and not v.retracted
             """;
+    /** A document version aliased d, everything a source's summary and detail show. */
+    private static final String DOCUMENT_COLUMNS = "d.id, d.file_name, d.sha256, d.title_original, d.title_en,"
+            + " d.publisher_original, d.publisher_en, d.authors, d.language, d.url, d.published_date,"
+            + " d.published_precision, d.published_basis, d.published_evidence, d.note";
     /** A value's position in a source's list: the citing version and the citation's position in it. */
     private static final Pattern VALUE_POSITION = Pattern.compile("(\\d{1,18})\\|(\\d{1,9})");
 
-    private final DocumentRepository documents;
     private final AgroalDataSource database;
     private final CatalogueHead head;
 
-    SourceService(DocumentRepository documents, AgroalDataSource database, CatalogueHead head) {
-        this.documents = documents;
+    SourceService(AgroalDataSource database, CatalogueHead head) {
         this.database = database;
         this.head = head;
     }
 
-    public Page<SourceSummary> list(String afterId, int limit) {
-        List<Document> page = documents.page(afterId, limit + 1);
-        List<String> ids = page.stream().limit(limit).map(d -> d.id).toList();
-        OffsetDateTime knownAt = knownAt();
+    /** A document as described at an instant. */
+    private record Described(String id, String fileName, String sha256, OriginalText title, OriginalText publisher,
+            List<String> authors, String language, String url, DatePublished published, String note) {
+    }
+
+    public Page<SourceSummary> list(String afterId, int limit, Instant asOf) {
+        OffsetDateTime knownAt = head.knownAt(asOf).atOffset(ZoneOffset.UTC);
         try (Connection connection = database.getConnection()) {
+            List<Described> page = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement("select " + DOCUMENT_COLUMNS
+                    + " from document_at(?) d where d.id > ? order by d.id limit ?")) {
+                statement.setObject(1, knownAt);
+                statement.setString(2, afterId == null ? "" : afterId);
+                statement.setInt(3, limit + 1);
+                try (ResultSet row = statement.executeQuery()) {
+                    while (row.next()) {
+                        page.add(document(row));
+                    }
+                }
+            }
+            List<String> ids = page.stream().limit(limit).map(Described::id).toList();
             Map<String, Integer> counts = valueCounts(connection, ids, knownAt);
             Map<String, List<PublicationRef>> cites = cites(connection, ids, knownAt);
-            return Page.of(page, limit, d -> d.id, document -> new SourceSummary(document.id, document.fileName,
-                    document.sha256, title(document), publisher(document), Arrays.asList(document.authors),
-                    document.language, document.url, SourceViews.date(document.published), document.note,
-                    cites.getOrDefault(document.id, List.of()), counts.getOrDefault(document.id, 0)));
+            return Page.of(page, limit, Described::id, document -> new SourceSummary(document.id(), document.fileName(),
+                    document.sha256(), document.title(), document.publisher(), document.authors(), document.language(),
+                    document.url(), document.published(), document.note(), cites.getOrDefault(document.id(), List.of()),
+                    counts.getOrDefault(document.id(), 0)));
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read sources", e);
         }
     }
 
-    /** A document with one page of its current values, the most recently published first. */
-    public SourceDetail detail(String id, String position, int limit) {
-        Document document = documents.findByIdOptional(id)
-                .orElseThrow(() -> ApiException.notFound("No source '" + id + "'"));
-        OffsetDateTime knownAt = knownAt();
+    /** A document with one page of the values that cite it, the most recently published first. */
+    public SourceDetail detail(String id, String position, int limit, Instant asOf) {
+        OffsetDateTime knownAt = head.knownAt(asOf).atOffset(ZoneOffset.UTC);
         // The document's citations newest first (an index range backwards), keeping the current values: the values
         // of the latest releases are current, so a page is found without walking the document's history first.
         String sql = "select s.indicator_id, s.geo, o.period, v.value, v.value_low, v.value_high, i.unit_code,"
-                + " i.unit_multiplier, v.status, c.quote, c.publication_id, v.realtime_start, c.version_id, c.position "
-                + CURRENT_CITATIONS.replace("where", "join indicator i on i.id = s.indicator_id where")
+                + " v.status, c.publication_id, v.realtime_start, c.version_id, c.position, v.as_stated_text,"
+                + " v.as_stated_number, v.as_stated_low, v.as_stated_high, v.as_stated_multiplier, "
+                + SourceViews.CITATION_COLUMNS + " "
+                + CURRENT_CITATIONS.replace("where", "join indicator_at(?) i on i.id = s.indicator_id where")
                 + " and c.document_id = ?" + (position == null ? "" : " and (c.version_id, c.position) < (?, ?)")
                 + " order by c.version_id desc, c.position desc limit ?";
-        try (Connection connection = database.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            int at = 1;
-            statement.setObject(at++, knownAt);
-            statement.setObject(at++, knownAt);
-            statement.setString(at++, id);
-            if (position != null) {
-                at = bindPosition(statement, at, position);
+        try (Connection connection = database.getConnection()) {
+            Described document;
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "select " + DOCUMENT_COLUMNS + " from document_at(?) d where d.id = ?")) {
+                statement.setObject(1, knownAt);
+                statement.setString(2, id);
+                try (ResultSet row = statement.executeQuery()) {
+                    if (!row.next()) {
+                        throw ApiException.notFound("No source '" + id + "'");
+                    }
+                    document = document(row);
+                }
             }
-            statement.setInt(at, limit + 1);
             List<SourcedValue> values = new ArrayList<>();
             String last = null;
             boolean more = false;
-            try (ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                    if (values.size() == limit) {
-                        more = true;
-                        break;
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                int at = 1;
+                statement.setObject(at++, knownAt);
+                statement.setObject(at++, knownAt);
+                statement.setObject(at++, knownAt);
+                statement.setString(at++, id);
+                if (position != null) {
+                    at = bindPosition(statement, at, position);
+                }
+                statement.setInt(at, limit + 1);
+                try (ResultSet row = statement.executeQuery()) {
+                    while (row.next()) {
+                        if (values.size() == limit) {
+                            more = true;
+                            break;
+                        }
+                        String statedText = row.getString(13);
+                        AsStated asStated = statedText == null ? null : new AsStated(statedText, row.getBigDecimal(14),
+                                row.getBigDecimal(15), row.getBigDecimal(16), row.getInt(17));
+                        values.add(new SourcedValue(row.getString(1), row.getString(2), row.getString(3),
+                                row.getBigDecimal(4), row.getBigDecimal(5), row.getBigDecimal(6), asStated,
+                                new Unit(row.getString(7)), row.getString(8), row.getString(18),
+                                SourceViews.selectors(row, 18), SourceViews.verification(row, 18), row.getString(9),
+                                row.getObject(10, OffsetDateTime.class).toInstant()));
+                        last = row.getLong(11) + "|" + row.getInt(12);
                     }
-                    values.add(new SourcedValue(row.getString(1), row.getString(2), row.getString(3),
-                            row.getBigDecimal(4), row.getBigDecimal(5), row.getBigDecimal(6),
-                            new Unit(row.getString(7), row.getInt(8)), row.getString(9), row.getString(10),
-                            row.getString(11), row.getObject(12, OffsetDateTime.class).toInstant()));
-                    last = row.getLong(13) + "|" + row.getInt(14);
                 }
             }
             String next = more ? QueryParameters.cursor(last) : null;
-            return new SourceDetail(document.id, document.fileName, document.sha256, title(document), publisher(document),
-                    Arrays.asList(document.authors), document.language, document.url,
-                    SourceViews.date(document.published), document.note,
-                    cites(connection, List.of(id), knownAt).getOrDefault(id, List.of()), values, next);
+            return new SourceDetail(document.id(), document.fileName(), document.sha256(), document.title(),
+                    document.publisher(), document.authors(), document.language(), document.url(), document.published(),
+                    document.note(), cites(connection, List.of(id), knownAt).getOrDefault(id, List.of()), values, next);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read source " + id, e);
         }
+    }
+
+    private static Described document(ResultSet row) throws SQLException {
+        return new Described(row.getString(1), row.getString(2), row.getString(3),
+                new OriginalText(row.getString(4), row.getString(5)), new OriginalText(row.getString(6), row.getString(7)),
+                Arrays.asList((String[]) row.getArray(8).getArray()), row.getString(9), row.getString(10),
+                SourceViews.date(row, 11), row.getString(15));
     }
 
     private static int bindPosition(PreparedStatement statement, int at, String position) throws SQLException {
@@ -161,11 +204,12 @@ public class SourceService {
                       from document_publication_vintage
                       where document_id = any (?) and release_seq <= %s
                       order by document_id, publication_id, release_seq desc) latest
-                join publication p on p.id = latest.publication_id
+                join publication_at(?) p on p.id = latest.publication_id
                 where latest.value_count > 0
                 order by latest.document_id, p.id""".formatted(SourceViews.PUBLICATION_REF_COLUMNS, RELEASE_AT))) {
             statement.setArray(1, connection.createArrayOf("text", documentIds.toArray()));
             statement.setObject(2, knownAt);
+            statement.setObject(3, knownAt);
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
                     cites.computeIfAbsent(row.getString(1), d -> new ArrayList<>()).add(SourceViews.publicationRef(row, 2));
@@ -173,18 +217,5 @@ public class SourceService {
             }
         }
         return cites;
-    }
-
-    private OffsetDateTime knownAt() {
-        Instant releasedAt = head.current().releasedAt();
-        return (releasedAt == null ? Instant.now() : releasedAt).atOffset(ZoneOffset.UTC);
-    }
-
-    private static OriginalText title(Document document) {
-        return new OriginalText(document.titleOriginal, document.titleEn);
-    }
-
-    private static OriginalText publisher(Document document) {
-        return new OriginalText(document.publisherOriginal, document.publisherEn);
     }
 }

@@ -1,22 +1,28 @@
 package io.indicators.source;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.indicators.common.api.AsStated;
 import io.indicators.common.api.DatePublished;
 import io.indicators.common.api.OriginalText;
+import io.indicators.common.api.Selectors;
 import io.indicators.common.api.Unit;
+import io.indicators.common.api.Verification;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 
-/** The wire shapes of {@code /v1/sources}. */
+/** The wire shapes of {@code /v1/sources}, and how documents, publications and quotes are read from SQL rows. */
 public final class SourceViews {
 
     private SourceViews() {
     }
 
-    public record DocumentRef(String id, String fileName, OriginalText title, OriginalText publisher, DatePublished published) {
+    public record DocumentRef(String id, String fileName, String sha256, OriginalText title, OriginalText publisher,
+            DatePublished published) {
     }
 
     public record PublicationRef(String id, OriginalText title, OriginalText publisher, String kind, String url,
@@ -28,9 +34,10 @@ public final class SourceViews {
             List<PublicationRef> cites, int valueCount) {
     }
 
-    /** A current value drawn from a document, with the quote that states it. */
+    /** A current value drawn from a document, with the quote that states it and where it is in the document. */
     public record SourcedValue(String indicator, String geo, String period, BigDecimal value, BigDecimal low,
-            BigDecimal high, Unit unit, String status, String quote, String publication, Instant realtimeStart) {
+            BigDecimal high, @JsonInclude(JsonInclude.Include.NON_NULL) AsStated asStated, Unit unit, String status,
+            String quote, Selectors selectors, Verification verification, String publication, Instant realtimeStart) {
     }
 
     /** A document with one page of its current values; {@code next} is the cursor of the following page. */
@@ -39,24 +46,27 @@ public final class SourceViews {
             List<PublicationRef> cites, List<SourcedValue> values, String next) {
     }
 
-    public static DocumentRef ref(Document document) {
-        return new DocumentRef(document.id, document.fileName,
-                new OriginalText(document.titleOriginal, document.titleEn),
-                new OriginalText(document.publisherOriginal, document.publisherEn), date(document.published));
-    }
+    /** The columns {@link #documentRef} reads, of a document version aliased {@code d}. */
+    public static final String DOCUMENT_REF_COLUMNS = "d.id, d.file_name, d.sha256, d.title_original, d.title_en,"
+            + " d.publisher_original, d.publisher_en, d.published_date, d.published_precision, d.published_basis,"
+            + " d.published_evidence";
+    public static final int DOCUMENT_REF_COLUMN_COUNT = 11;
 
-    public static PublicationRef ref(Publication publication) {
-        return publication == null ? null : new PublicationRef(publication.id,
-                new OriginalText(publication.titleOriginal, publication.titleEn),
-                new OriginalText(publication.publisherOriginal, publication.publisherEn), publication.kind,
-                publication.url, date(publication.published));
-    }
+    /** The columns {@link #publicationRef} reads, of a publication version aliased {@code p}. */
+    public static final String PUBLICATION_REF_COLUMNS = "p.id, p.title_original, p.title_en, p.publisher_original,"
+            + " p.publisher_en, p.kind, p.url, p.published_date, p.published_precision, p.published_basis,"
+            + " p.published_evidence";
 
-    /** A document reference from ten columns from {@code at}: id, file name, title (2), publisher (2), date (4). */
+    /** The columns {@link #selectors} and then {@link #verification} read, of a citation aliased {@code c}. */
+    public static final String CITATION_COLUMNS = "c.quote, c.prefix, c.suffix, c.start_position, c.end_position,"
+            + " c.verified_at, c.verified_sha256";
+    public static final int CITATION_COLUMN_COUNT = 7;
+
+    /** A document reference from {@value #DOCUMENT_REF_COLUMN_COUNT} columns from {@code at}. */
     public static DocumentRef documentRef(ResultSet row, int at) throws SQLException {
-        return new DocumentRef(row.getString(at), row.getString(at + 1),
-                new OriginalText(row.getString(at + 2), row.getString(at + 3)),
-                new OriginalText(row.getString(at + 4), row.getString(at + 5)), date(row, at + 6));
+        return new DocumentRef(row.getString(at), row.getString(at + 1), row.getString(at + 2),
+                new OriginalText(row.getString(at + 3), row.getString(at + 4)),
+                new OriginalText(row.getString(at + 5), row.getString(at + 6)), date(row, at + 7));
     }
 
     /**
@@ -70,21 +80,19 @@ public final class SourceViews {
                 row.getString(at + 6), date(row, at + 7));
     }
 
-    /** The columns {@link #documentRef} reads, of a document aliased {@code d}. */
-    public static final String DOCUMENT_REF_COLUMNS = "d.id, d.file_name, d.title_original, d.title_en,"
-            + " d.publisher_original, d.publisher_en, d.published_date, d.published_precision, d.published_basis,"
-            + " d.published_evidence";
-
-    /** The columns {@link #publicationRef} reads, of a publication aliased {@code p}. */
-    public static final String PUBLICATION_REF_COLUMNS = "p.id, p.title_original, p.title_en, p.publisher_original,"
-            + " p.publisher_en, p.kind, p.url, p.published_date, p.published_precision, p.published_basis,"
-            + " p.published_evidence";
-
-    private static DatePublished date(ResultSet row, int at) throws SQLException {
-        return new DatePublished(row.getString(at), row.getString(at + 1), row.getString(at + 2), row.getString(at + 3));
+    /** The quote's selectors from the {@link #CITATION_COLUMNS} starting at {@code at} (the quote). */
+    public static Selectors selectors(ResultSet row, int at) throws SQLException {
+        return Selectors.of(row.getString(at), row.getString(at + 1), row.getString(at + 2), row.getInt(at + 3),
+                row.getInt(at + 4));
     }
 
-    static DatePublished date(PublishedDate date) {
-        return new DatePublished(date.date, date.precision, date.basis, date.evidence);
+    /** The quote's verification from the {@link #CITATION_COLUMNS} starting at {@code at} (the quote). */
+    public static Verification verification(ResultSet row, int at) throws SQLException {
+        OffsetDateTime checkedAt = row.getObject(at + 5, OffsetDateTime.class);
+        return Verification.of(checkedAt == null ? null : checkedAt.toInstant(), row.getString(at + 6));
+    }
+
+    static DatePublished date(ResultSet row, int at) throws SQLException {
+        return new DatePublished(row.getString(at), row.getString(at + 1), row.getString(at + 2), row.getString(at + 3));
     }
 }

@@ -66,9 +66,8 @@ class CatalogueIntegrityTest {
     void everyIndicatorHasAUnitAndAValue() {
         check(problems -> {
             for (IndicatorInput indicator : seeds.indicators.values()) {
-                if (indicator.unit() == null || indicator.unit().code() == null || indicator.unit().code().isBlank()
-                        || indicator.unit().multiplier() == null) {
-                    problems.accept("indicator " + indicator.id() + " has no unit code and multiplier");
+                if (indicator.unit() == null || indicator.unit().code() == null || indicator.unit().code().isBlank()) {
+                    problems.accept("indicator " + indicator.id() + " has no unit code");
                 }
                 if (indicator.name() == null || blank(indicator.name().ko()) || blank(indicator.name().en())) {
                     problems.accept("indicator " + indicator.id() + " lacks a Korean or English name");

@@ -40,10 +40,14 @@ final class CataloguePage {
                 .append(seeds.publications.size()).append(" primary publications, ")
                 .append(seeds.indicators.size()).append(" indicators, ")
                 .append(seeds.current.size()).append(" current values.\n\n");
-        md.append("Values are in the indicator's unit and multiplier (×10^4 = 만, ×10^8 = 억). A range is low–high. ")
-                .append("A value that is not a plain observation says so: *estimated*, *projected* (a forecast or ")
-                .append("pledge) or *derived* (recomputed from the values it names by the test suite). Every value ")
-                .append("carries a verbatim quote from its document; see `/v1/indicators/{id}/observations`.\n\n");
+        md.append("Values are in the indicator's unit, in its base amount: there is no multiplier (260,000 GPUs, ")
+                .append("not 26 ×10^4); each value's `asStated` keeps the article's own written form (\"26만 장\": 26 ×10^4). ")
+                .append("A range is low–high. A value that is not a plain observation says so: *estimated*, *projected* ")
+                .append("(a forecast or pledge) or *derived* (computed by the service from the values it names). Every ")
+                .append("value carries a verbatim quote from its document, located in the text whose SHA-256 is recorded ")
+                .append("by its start and end (code points) and the 32 code points before and after it, and a ")
+                .append("`periodBasis` saying whether its period is stated by the text or inferred (and from what); see ")
+                .append("`/v1/indicators/{id}/observations`.\n\n");
 
         md.append("## Indicators\n\n");
         md.append("| Indicator | Name | Unit | Series: period = value | Sources |\n");
@@ -143,15 +147,7 @@ final class CataloguePage {
     }
 
     private static String unit(Unit unit) {
-        int multiplier = unit.multiplier() == null ? 0 : unit.multiplier();
-        String name = switch (multiplier) {
-            case 0 -> "";
-            case 3 -> " ×10^3";
-            case 4 -> " ×10^4 (만)";
-            case 8 -> " ×10^8 (억)";
-            default -> " ×10^" + multiplier;
-        };
-        return unit.code() + name;
+        return unit.code();
     }
 
     private static String date(DatePublished date) {

@@ -17,9 +17,6 @@ import java.util.function.Function;
  */
 final class Derivations {
 
-    private static final MathContext PRECISION = MathContext.DECIMAL64;
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-
     private Derivations() {
     }
 
@@ -27,23 +24,16 @@ final class Derivations {
     record Check(BigDecimal computed, BigDecimal stated, BigDecimal tolerance) {
 
         boolean consistent() {
-            return computed.subtract(stated).abs().compareTo(tolerance) <= 0;
+            return io.indicators.release.Derivations.consistent(stated, computed);
         }
     }
 
     static BigDecimal compute(String operation, BigDecimal a, BigDecimal b) {
-        return switch (operation) {
-            case "ratio" -> a.divide(b, PRECISION);
-            case "percent-of" -> HUNDRED.multiply(a).divide(b, PRECISION);
-            case "difference" -> a.subtract(b);
-            case "percent-change" -> HUNDRED.multiply(a.subtract(b)).divide(b, PRECISION);
-            default -> throw new IllegalArgumentException("unknown operation '" + operation + "'");
-        };
+        return io.indicators.release.Derivations.compute(operation, a, b);
     }
 
-    /** Half a unit of the stated value's last decimal: 5.3 allows ±0.05, 10 allows ±0.5. */
     static BigDecimal tolerance(BigDecimal stated) {
-        return BigDecimal.ONE.scaleByPowerOfTen(-stated.scale()).divide(BigDecimal.TWO);
+        return io.indicators.release.Derivations.tolerance(stated);
     }
 
     /**

@@ -60,8 +60,8 @@ class DerivedValuesTest {
         Map<Key, ObservationInput> values = Map.of(
                 new Key("x", "KR", "2023"), number("x", "2023", "8579"),
                 new Key("x", "KR", "2020"), number("x", "2020", "1609"));
-        ObservationInput wrong = new ObservationInput("growth", "KR", "2020/2023", new BigDecimal("5.4"), null, null,
-                "derived", null, null, new Derivation("ratio", List.of(new SeriesPoint("x", "KR", "2023"),
+        ObservationInput wrong = new ObservationInput("growth", "KR", "2020/2023", null, new BigDecimal("5.4"), null,
+                null, null, "derived", null, null, new Derivation("ratio", List.of(new SeriesPoint("x", "KR", "2023"),
                         new SeriesPoint("x", "KR", "2020"))), List.of());
         String problem = Derivations.problem(wrong, key -> Optional.ofNullable(values.get(key)))
                 .orElseThrow(() -> new AssertionError("5.4 for 8579 / 1609 was not reported"));
@@ -69,8 +69,8 @@ class DerivedValuesTest {
             assertTrue(problem.contains(part), "«" + problem + "» should contain «" + part + "»");
         }
 
-        ObservationInput missingInput = new ObservationInput("growth", "KR", "2019/2023", new BigDecimal("5.3"), null,
-                null, "derived", null, null, new Derivation("ratio", List.of(new SeriesPoint("x", "KR", "2023"),
+        ObservationInput missingInput = new ObservationInput("growth", "KR", "2019/2023", null, new BigDecimal("5.3"), null,
+                null, null, "derived", null, null, new Derivation("ratio", List.of(new SeriesPoint("x", "KR", "2023"),
                         new SeriesPoint("x", "KR", "2019"))), List.of());
         String missing = Derivations.problem(missingInput, key -> Optional.ofNullable(values.get(key)))
                 .orElseThrow(() -> new AssertionError("a missing input was not reported"));
@@ -82,7 +82,7 @@ class DerivedValuesTest {
     }
 
     private static ObservationInput number(String indicator, String period, String value) {
-        return new ObservationInput(indicator, "KR", period, new BigDecimal(value), null, null, "observed", null, null,
-                null, List.of());
+        return new ObservationInput(indicator, "KR", period, null, new BigDecimal(value), null, null, null, "observed",
+                null, null, null, List.of());
     }
 }

@@ -2,6 +2,7 @@ package io.indicators.release;
 
 import io.indicators.IsolatedCatalogue;
 import io.indicators.PublisherTokens;
+import io.indicators.Quotes;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
@@ -244,7 +245,7 @@ class LargeReleaseTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> value = new HashMap<>(((List<Map<String, Object>>) cited.get("observations")).getFirst());
         value.put("citations", java.util.Collections.nCopies(ReleaseValidator.MAX_CITATIONS + 1,
-                Map.of("document", HANKYOREH, "quote", "세 나라")));
+                Quotes.threeCountries()));
         cited.put("observations", List.of(value));
         publish(cited).then().statusCode(422)
                 .body("errors.pointer", contains("/observations/0/citations"));
@@ -267,15 +268,15 @@ class LargeReleaseTest {
         for (String geo : GEOS) {
             for (int year = 2026 - YEARS; year < 2026; year++) {
                 values.add(Map.of("indicator", indicator, "geo", geo, "period", Integer.toString(year),
-                        "value", valueOfYear.value(year), "status", "observed", "reason", "Test values",
-                        "citations", List.of(Map.of("document", HANKYOREH, "quote", "세 나라"))));
+                        "periodBasis", Quotes.stated(), "value", valueOfYear.value(year), "status", "observed",
+                        "reason", "Test values", "citations", Quotes.cites(Quotes.threeCountries())));
             }
         }
         Map<String, Object> release = new HashMap<>(Map.of("release", Map.of("id", id, "description", "Test values"),
                 "observations", values));
         if (defineIndicator) {
             release.put("indicators", List.of(Map.of("id", indicator, "name", Map.of("ko", "시험 지표", "en", "Test indicator"),
-                    "unit", Map.of("code", "count", "multiplier", 0), "frequency", "annual", "valueKind", "number",
+                    "unit", Map.of("code", "count"), "frequency", "annual", "valueKind", "number",
                     "topics", List.of("test"))));
         }
         return release;

@@ -1,11 +1,18 @@
 package io.indicators.seed;
 
+import io.indicators.PublisherTokens;
+import io.indicators.Quotes;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
+import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -13,6 +20,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Seeds are applied once, and an edited seed file becomes a new version, never an in-place edit. In-process (it
@@ -20,6 +28,7 @@ import static org.hamcrest.Matchers.startsWith;
  */
 @QuarkusTest
 @TestProfile(SeedLoaderTest.EditedSeedFile.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SeedLoaderTest {
 
     public static class EditedSeedFile implements QuarkusTestProfile {
@@ -33,11 +42,33 @@ class SeedLoaderTest {
     SeedLoader loader;
 
     @Test
+    @Order(1)
     void anEditedSeedValueIsANewVersionAndRestartsLoadNothingTwice() {
         assertEditedValueIsARevision();
         loader.onStart(null);
         loader.onStart(null);
         assertEditedValueIsARevision();
+    }
+
+    @Test
+    @Order(2)
+    void aSeedFileEditedAfterTheApiMovedOnIsRefusedAndRevertsNothing() {
+        String head = given().get("/v1/releases").then().statusCode(200).extract().path("items[0].id");
+        given().header("Authorization", "Bearer " + PublisherTokens.publisher()).contentType(ContentType.JSON)
+                .body(Map.of("release", Map.of("id", "test-api-correction", "description", "A correction through the API"),
+                        "basedOn", head,
+                        "observations", List.of(Map.of("indicator", "ai-workforce-shortfall", "geo", "KR",
+                                "period", "2023", "periodBasis", Quotes.stated(), "value", 8590, "status", "observed",
+                                "reason", "Corrected through the API", "citations", Quotes.cites(Quotes.shortfall2023())))))
+                .post("/v1/releases").then().statusCode(201);
+
+        assertTrue(loader.apply("releases/0001-edited-after-the-api-moved-on.yaml", head).isEmpty(),
+                "a seed edited behind the API's back must be refused");
+
+        given().queryParam("geo", "KR").queryParam("lastNObservations", 1)
+                .get("/v1/indicators/ai-workforce-shortfall/observations")
+                .then().statusCode(200).body("observations[0].value", equalTo(8590));
+        given().get("/v1/releases").then().body("items[0].id", equalTo("test-api-correction"));
     }
 
     private static void assertEditedValueIsARevision() {

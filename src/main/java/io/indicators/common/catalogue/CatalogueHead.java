@@ -113,6 +113,18 @@ public class CatalogueHead {
         }
     }
 
+    /**
+     * The instant an answer describes the catalogue at: {@code asOf} when the client names one, otherwise the newest
+     * release's time, so a "latest" answer is a function of the head and can be cached until the head moves.
+     */
+    public Instant knownAt(Instant asOf) {
+        if (asOf != null) {
+            return asOf;
+        }
+        Instant releasedAt = current().releasedAt();
+        return releasedAt == null ? Instant.EPOCH : releasedAt;
+    }
+
     /** The release that was newest at an instant: what an answer about that instant reflects. */
     public Head at(Instant instant) {
         try (Connection connection = dataSource.getConnection();

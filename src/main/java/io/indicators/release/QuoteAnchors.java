@@ -1,0 +1,207 @@
+package io.indicators.release;
+
+import io.indicators.common.problem.ProblemError;
+import io.indicators.release.ReleaseRequest.CitationInput;
+import io.indicators.release.ReleaseRequest.DocumentText;
+import io.indicators.release.ReleaseRequest.ObservationInput;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Anchors every quote of a release in its document, the way W3C Web Annotation selectors do: a position in code
+ * points (TextPositionSelector) and the quote with the text around it (TextQuoteSelector). When the release carries
+ * a document's text, the text must hash to the document's SHA-256 and every quote must occur at its selector; the
+ * selectors a publisher left out are found there, and the citation is recorded as verified against that hash. A
+ * quote whose document text is not carried is stored as its publisher anchored it, and served as not verified.
+ */
+final class QuoteAnchors {
+
+    /** Code points of context kept on each side of a quote: enough to tell repeated phrases apart. */
+    static final int CONTEXT = 32;
+
+    /** A citation with its selectors complete; {@code verifiedSha256} is null when no text was there to check it. */
+    record Anchored(String document, String quote, String prefix, String suffix, int start, int end,
+            String publication, Instant verifiedAt, String verifiedSha256) {
+
+        boolean sameAs(Anchored other) {
+            return document.equals(other.document) && quote.equals(other.quote) && prefix.equals(other.prefix)
+                    && suffix.equals(other.suffix) && start == other.start && end == other.end
+                    && Objects.equals(publication, other.publication);
+        }
+    }
+
+    private QuoteAnchors() {
+    }
+
+    /**
+     * The anchored citations of every observation, in order, or the errors (with JSON pointers) that stop the
+     * release. {@code documentSha256} holds the hash of every document the release or the catalogue knows.
+     */
+    static Result anchor(List<ObservationInput> observations, List<DocumentText> texts,
+            Map<String, String> documentSha256, Instant checkedAt) {
+        List<ProblemError> errors = new ArrayList<>();
+        Map<String, Text> byDocument = new HashMap<>();
+        for (int i = 0; i < texts.size(); i++) {
+            DocumentText text = texts.get(i);
+            String at = "/documentTexts/" + i;
+            if (text == null || text.document() == null || text.text() == null) {
+                errors.add(ProblemError.atPointer(at, "needs document and text"));
+                continue;
+            }
+            String expected = documentSha256.get(text.document());
+            if (expected == null) {
+                errors.add(ProblemError.atPointer(at + "/document", "unknown document '" + text.document() + "'"));
+                continue;
+            }
+            String actual = sha256(text.text());
+            if (!actual.equals(expected)) {
+                errors.add(ProblemError.atPointer(at + "/text", "hashes to SHA-256 " + actual + ", but document '"
+                        + text.document() + "' is " + expected + ": this is not the document's text"));
+                continue;
+            }
+            if (byDocument.put(text.document(), new Text(text.text(), expected)) != null) {
+                errors.add(ProblemError.atPointer(at + "/document", "the text of '" + text.document() + "' is given twice"));
+            }
+        }
+        List<List<Anchored>> anchored = new ArrayList<>(observations.size());
+        for (int i = 0; i < observations.size(); i++) {
+            List<CitationInput> citations = observations.get(i).citations();
+            List<Anchored> value = new ArrayList<>(citations.size());
+            for (int j = 0; j < citations.size(); j++) {
+                CitationInput citation = citations.get(j);
+                String at = "/observations/" + i + "/citations/" + j;
+                Text text = byDocument.get(citation.document());
+                Anchored result = text == null ? asGiven(citation, at, errors) : verify(citation, text, at, checkedAt, errors);
+                value.add(result);
+            }
+            anchored.add(value);
+        }
+        return new Result(anchored, errors);
+    }
+
+    record Result(List<List<Anchored>> citations, List<ProblemError> errors) {
+    }
+
+    /** Without the document's text, the publisher's selectors are all there is: they must be complete and consistent. */
+    private static Anchored asGiven(CitationInput citation, String at, List<ProblemError> errors) {
+        if (citation.start() == null || citation.end() == null || citation.prefix() == null || citation.suffix() == null) {
+            errors.add(ProblemError.atPointer(at, "needs start, end, prefix and suffix to locate the quote in its "
+                    + "document, or the document's text in documentTexts so they can be found there"));
+            return null;
+        }
+        int length = citation.quote().codePointCount(0, citation.quote().length());
+        if (citation.start() < 0 || citation.end() - citation.start() != length) {
+            errors.add(ProblemError.atPointer(at + "/end", "end - start must be the quote's length in code points ("
+                    + length + ") and start at least 0"));
+            return null;
+        }
+        return new Anchored(citation.document(), citation.quote(), citation.prefix(), citation.suffix(),
+                citation.start(), citation.end(), citation.publication(), null, null);
+    }
+
+    private static Anchored verify(CitationInput citation, Text text, String at, Instant checkedAt,
+            List<ProblemError> errors) {
+        String quote = citation.quote();
+        List<Integer> candidates = new ArrayList<>();
+        if (citation.start() != null) {
+            candidates.add(text.charIndex(citation.start()));
+        } else {
+            for (int from = text.value.indexOf(quote); from >= 0; from = text.value.indexOf(quote, from + 1)) {
+                candidates.add(from);
+            }
+        }
+        List<Integer> matching = candidates.stream()
+                .filter(index -> index >= 0 && text.value.startsWith(quote, index)
+                        && (citation.prefix() == null || text.value.regionMatches(index - citation.prefix().length(),
+                                citation.prefix(), 0, citation.prefix().length()))
+                        && (citation.suffix() == null || text.value.startsWith(citation.suffix(), index + quote.length())))
+                .toList();
+        if (matching.isEmpty()) {
+            errors.add(ProblemError.atPointer(at + "/quote", citation.start() == null
+                    ? "does not occur in the text of document '" + citation.document() + "'"
+                            + (candidates.isEmpty() ? "" : " with the given prefix and suffix")
+                    : "is not what the text of document '" + citation.document() + "' holds at start "
+                            + citation.start() + (citation.prefix() != null || citation.suffix() != null
+                                    ? " with the given prefix and suffix" : "")));
+            return null;
+        }
+        if (matching.size() > 1) {
+            errors.add(ProblemError.atPointer(at + "/quote", "occurs " + matching.size() + " times in the text of document '"
+                    + citation.document() + "'; give start, or a prefix or suffix, to say which"));
+            return null;
+        }
+        int index = matching.getFirst();
+        int start = text.codePoint(index);
+        int end = start + quote.codePointCount(0, quote.length());
+        if (citation.end() != null && citation.end() != end) {
+            errors.add(ProblemError.atPointer(at + "/end", "must be " + end + ", where the quote ends"));
+            return null;
+        }
+        String prefix = citation.prefix() != null ? citation.prefix() : text.before(index);
+        String suffix = citation.suffix() != null ? citation.suffix() : text.after(index + quote.length());
+        return new Anchored(citation.document(), quote, prefix, suffix, start, end, citation.publication(), checkedAt,
+                text.sha256);
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A document's text, with code-point offsets computed cheaply when it has no surrogate pairs (most texts). */
+    private static final class Text {
+        final String value;
+        final String sha256;
+        final boolean oneUnitPerCodePoint;
+
+        Text(String value, String sha256) {
+            this.value = value;
+            this.sha256 = sha256;
+            this.oneUnitPerCodePoint = value.codePointCount(0, value.length()) == value.length();
+        }
+
+        int codePoint(int charIndex) {
+            return oneUnitPerCodePoint ? charIndex : value.codePointCount(0, charIndex);
+        }
+
+        /** The char index of a code-point offset; -1 when it is past the end. */
+        int charIndex(int codePoint) {
+            if (oneUnitPerCodePoint) {
+                return codePoint <= value.length() ? codePoint : -1;
+            }
+            try {
+                return value.offsetByCodePoints(0, codePoint);
+            } catch (IndexOutOfBoundsException e) {
+                return -1;
+            }
+        }
+
+        String before(int charIndex) {
+            int from = charIndex;
+            for (int n = 0; n < CONTEXT && from > 0; n++) {
+                from = value.offsetByCodePoints(from, -1);
+            }
+            return value.substring(from, charIndex);
+        }
+
+        String after(int charIndex) {
+            int to = charIndex;
+            for (int n = 0; n < CONTEXT && to < value.length(); n++) {
+                to = value.offsetByCodePoints(to, 1);
+            }
+            return value.substring(charIndex, to);
+        }
+    }
+}
