@@ -4,6 +4,8 @@ import io.indicators.common.embedded.EmbeddedDatabase;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A real PostgreSQL for the test suite, JVM and native alike, started once per test JVM and shared by every
@@ -11,6 +13,10 @@ import java.util.Map;
  * that verifies {@link PublisherTokens}.
  */
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
+
+    /** Test profiles whose class name ends so get their database through {@link DatabaseProxy}. */
+    public static final String BEHIND_A_PROXY = "BehindAProxy";
+    private static final Pattern ADDRESS = Pattern.compile("//([^:/]+):(\\d+)/");
 
     private String profile;
 
@@ -28,6 +34,15 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
         String url = profile == null ? EmbeddedDatabase.jdbcUrl()
                 : EmbeddedDatabase.freshDatabaseJdbcUrl(profile.substring(profile.lastIndexOf('.') + 1)
                         .replace('$', '_').toLowerCase());
+        if (profile != null && profile.endsWith(BEHIND_A_PROXY)) {
+            // The service reaches this database through a proxy the test can cut (DatabaseOutageTest).
+            Matcher address = ADDRESS.matcher(url);
+            if (!address.find()) {
+                throw new IllegalStateException("Cannot read host and port from " + url);
+            }
+            DatabaseProxy proxy = DatabaseProxy.to(address.group(1), Integer.parseInt(address.group(2)));
+            url = address.replaceFirst("//127.0.0.1:" + proxy.port() + "/");
+        }
         return Map.of("quarkus.datasource.jdbc.url", url,
                 "quarkus.datasource.username", "postgres",
                 "quarkus.datasource.password", "postgres",

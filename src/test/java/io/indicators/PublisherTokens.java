@@ -32,6 +32,12 @@ public final class PublisherTokens {
         return token("test-reader", Set.of("reader"));
     }
 
+    /** A publisher's token whose iat is an hour from now: a broken clock or a forgery. */
+    public static String issuedInAnHour() {
+        return Jwt.issuer(ISSUER).upn("test-publisher").groups(Set.of("publisher"))
+                .issuedAt(java.time.Instant.now().plusSeconds(3600)).expiresIn(7200).sign(KEYS.getPrivate());
+    }
+
     public static String signedByAnotherKey() {
         return Jwt.issuer(ISSUER).upn("intruder").groups(Set.of("publisher")).sign(generate().getPrivate());
     }

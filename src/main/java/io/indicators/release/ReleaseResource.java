@@ -8,6 +8,7 @@ import io.indicators.observation.ObservationService;
 import io.indicators.observation.ObservationViews.Change;
 import io.indicators.observation.ObservationViews.ReleaseChanges;
 import io.indicators.observation.ObservationViews.ReleaseRef;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -22,7 +23,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriBuilder;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.regex.Pattern;
 
 @Path("/v1/releases")
@@ -34,18 +39,24 @@ public class ReleaseResource {
     static final int MAX_RELEASE_SIZE = 100_000;
     /** A release's changes come a page at a time; most releases fit on one. */
     private static final int RELEASE_CHANGES_PAGE = 100;
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
 
     private final ReleaseQueries queries;
     private final ReleaseService service;
     private final ObservationService observations;
     private final CatalogueHead head;
+    private final PublishGate gate;
+    private final JsonWebToken token;
 
-    ReleaseResource(ReleaseQueries queries, ReleaseService service, ObservationService observations, CatalogueHead head) {
+    ReleaseResource(ReleaseQueries queries, ReleaseService service, ObservationService observations, CatalogueHead head,
+            PublishGate gate, JsonWebToken token) {
         this.queries = queries;
         this.service = service;
         this.observations = observations;
         this.head = head;
+        this.gate = gate;
+        this.token = token;
     }
 
     @GET
@@ -72,28 +83,44 @@ public class ReleaseResource {
         return new ReleaseChanges(new ReleaseRef(release.id(), release.releasedAt()), page.items(), page.next());
     }
 
+    /** A token issued in the future beyond clock skew is forged or from a broken clock; neither may publish. */
+    private void checkIssuedAt() {
+        long issuedAt = token.getIssuedAtTime();
+        if (issuedAt > Instant.now().plus(CLOCK_SKEW).getEpochSecond()) {
+            throw new UnauthorizedException("The token's iat is in the future");
+        }
+    }
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(PUBLISHER_ROLE)
     public Response publish(ReleaseRequest request, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @HeaderParam("Idempotency-Key") String idempotencyKey, SecurityContext security) {
+        checkIssuedAt();
         if (request == null) {
             throw ApiException.badParameter("body", "The request body is required: a release");
         }
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw ApiException.badParameter("Idempotency-Key", "Idempotency-Key must be 1 to 200 visible ASCII characters");
         }
-        int size = request.observations().size() + request.retractions().size();
+        int size = request.observations().size() + request.retractions().size() + request.documents().size()
+                + request.publications().size() + request.indicators().size() + request.documentTexts().size();
         if (size > MAX_RELEASE_SIZE) {
-            throw ApiException.releaseTooLarge("The release has " + size + " values and retractions; at most "
-                    + MAX_RELEASE_SIZE + " are applied in one release: split it into releases that build on one another");
+            throw ApiException.releaseTooLarge("The release has " + size + " items (values, retractions, documents, "
+                    + "publications, indicators, texts); at most " + MAX_RELEASE_SIZE + " are applied in one release: "
+                    + "split it into releases that build on one another");
         }
         if (ifMatch == null && request.basedOn() == null) {
             throw ApiException.preconditionRequired("Name the state this release builds on: send If-Match with the ETag "
                     + "of GET /v1/releases, or basedOn with the newest release id");
         }
-        ReleaseService.Outcome outcome = service.publish(request, security.getUserPrincipal().getName(), idempotencyKey,
-                new ReleaseService.Precondition(ifMatch, request.basedOn()));
+        if (ifMatch != null && Arrays.stream(ifMatch.split(",")).anyMatch(tag -> tag.trim().equals("*"))) {
+            throw ApiException.preconditionRequired("If-Match: * names no state: send the ETag of GET /v1/releases "
+                    + "this release builds on");
+        }
+        String publisher = security.getUserPrincipal().getName();
+        ReleaseService.Outcome outcome = gate.inTurn(() -> service.publish(request, publisher, idempotencyKey,
+                new ReleaseService.Precondition(ifMatch, request.basedOn())));
         head.refresh();
         ReleaseView view = queries.view(outcome.release());
         if (outcome.replayed()) {

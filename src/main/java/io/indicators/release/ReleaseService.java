@@ -2,7 +2,11 @@ package io.indicators.release;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.indicators.common.api.AsStated;
 import io.indicators.common.api.QueryParameters;
 import io.indicators.common.http.EntityTags;
@@ -65,7 +69,16 @@ public class ReleaseService {
         this.validator = validator;
         this.releaseQueries = releaseQueries;
         this.entityTags = entityTags;
-        this.canonicalJson = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+        // 1000 and 1000.0 are the same number: a retry that writes it differently is the same release.
+        this.canonicalJson = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+                .registerModule(new SimpleModule("canonical-numbers").addSerializer(BigDecimal.class,
+                        new StdSerializer<>(BigDecimal.class) {
+                            @Override
+                            public void serialize(BigDecimal value, JsonGenerator generator, SerializerProvider provider)
+                                    throws IOException {
+                                generator.writeNumber(value.stripTrailingZeros().toPlainString());
+                            }
+                        }));
     }
 
     /**
@@ -88,11 +101,17 @@ public class ReleaseService {
         }
     }
 
+    /** Idempotency keys are the publisher's own: two publishers choosing the same key never see each other's release. */
+    public static String scopedKey(String publisher, String idempotencyKey) {
+        return publisher + " " + idempotencyKey;
+    }
+
     public Outcome publish(ReleaseRequest request, String publisher, String idempotencyKey, Precondition precondition) {
         lockCatalogue();
         String contentSha256 = sha256(request);
-        if (idempotencyKey != null) {
-            Optional<Release> earlier = releases.findByIdempotencyKey(idempotencyKey);
+        String scopedKey = idempotencyKey == null ? null : scopedKey(publisher, idempotencyKey);
+        if (scopedKey != null) {
+            Optional<Release> earlier = releases.findByIdempotencyKey(scopedKey);
             if (earlier.isPresent()) {
                 if (!earlier.get().contentSha256.equals(contentSha256)) {
                     throw ApiException.conflict("Idempotency-Key '" + idempotencyKey
@@ -156,7 +175,7 @@ public class ReleaseService {
         release.releasedAt = releasedAt;
         release.description = request.release().description();
         release.contentSha256 = contentSha256;
-        release.idempotencyKey = idempotencyKey;
+        release.idempotencyKey = scopedKey;
         release.publishedBy = publisher;
         release.added = added;
         release.revised = revised;

@@ -53,6 +53,14 @@ public class ReleaseValidator {
     static final int MAX_CITATIONS = 20;
 
     private static final Set<String> PERIOD_BASES = Set.of("stated", "inferred");
+    /** The longest note, reason, evidence or description. */
+    static final int MAX_TEXT = 10_000;
+    /** The longest quote: the shortest verbatim passage that states a value is a sentence, not a page. */
+    static final int MAX_QUOTE = 2_000;
+    /** The longest prefix or suffix a publisher may give; the service keeps 32 code points. */
+    static final int MAX_CONTEXT = 200;
+    static final int MAX_DIGITS = 15;
+    private static final BigDecimal TOO_LARGE = BigDecimal.TEN.pow(21);
     /** 10^15: a trillion-fold written form (조) is 10^12; nothing a source writes needs more. */
     private static final int MAX_MULTIPLIER = 15;
 
@@ -64,6 +72,11 @@ public class ReleaseValidator {
         } else {
             slug(errors, "/release/id", request.release().id());
             required(errors, "/release/description", request.release().description());
+        }
+        if (request.documents().isEmpty() && request.publications().isEmpty() && request.indicators().isEmpty()
+                && request.observations().isEmpty() && request.retractions().isEmpty()) {
+            errors.add("", "the release changes nothing: give documents, publications, indicators, observations or "
+                    + "retractions");
         }
         Set<String> documentIds = ids(request.documents(), DocumentInput::id);
         Set<String> publicationIds = ids(request.publications(), PublicationInput::id);
@@ -98,6 +111,11 @@ public class ReleaseValidator {
                 errors.add(at, "the same indicator, geo and period appear twice in this release");
             }
             value(errors, at, observation, valueKind);
+            number(errors, at + "/value", observation.value());
+            number(errors, at + "/low", observation.low());
+            number(errors, at + "/high", observation.high());
+            text(errors, at + "/note", observation.note(), MAX_TEXT);
+            text(errors, at + "/reason", observation.reason(), MAX_TEXT);
             periodBasis(errors, at + "/periodBasis", observation.periodBasis());
             citations(errors, at, observation.citations(), documentIds, publicationIds, known);
             asStated(errors, at + "/asStated", observation, valueKind);
@@ -145,6 +163,10 @@ public class ReleaseValidator {
         required(errors, at + "/publisher/original", document.publisher() == null ? null : document.publisher().original());
         required(errors, at + "/title/original", document.title() == null ? null : document.title().original());
         required(errors, at + "/language", document.language());
+        text(errors, at + "/note", document.note(), MAX_TEXT);
+        text(errors, at + "/url", document.url(), MAX_TEXT);
+        text(errors, at + "/title/en", document.title() == null ? null : document.title().en(), MAX_TEXT);
+        text(errors, at + "/publisher/en", document.publisher() == null ? null : document.publisher().en(), MAX_TEXT);
         date(errors, at + "/published", document.published());
     }
 
@@ -156,6 +178,9 @@ public class ReleaseValidator {
         slug(errors, at + "/id", publication.id());
         required(errors, at + "/publisher/original", publication.publisher() == null ? null : publication.publisher().original());
         required(errors, at + "/title/original", publication.title() == null ? null : publication.title().original());
+        text(errors, at + "/url", publication.url(), MAX_TEXT);
+        text(errors, at + "/title/en", publication.title() == null ? null : publication.title().en(), MAX_TEXT);
+        text(errors, at + "/publisher/en", publication.publisher() == null ? null : publication.publisher().en(), MAX_TEXT);
         oneOf(errors, at + "/kind", publication.kind(), PUBLICATION_KINDS);
         date(errors, at + "/published", publication.published());
     }
@@ -195,6 +220,8 @@ public class ReleaseValidator {
         slug(errors, at + "/id", indicator.id());
         required(errors, at + "/name/ko", indicator.name() == null ? null : indicator.name().ko());
         required(errors, at + "/name/en", indicator.name() == null ? null : indicator.name().en());
+        text(errors, at + "/description/ko", indicator.description() == null ? null : indicator.description().ko(), MAX_TEXT);
+        text(errors, at + "/description/en", indicator.description() == null ? null : indicator.description().en(), MAX_TEXT);
         if (indicator.unit() == null || indicator.unit().code() == null || !UNIT.matcher(indicator.unit().code()).matches()) {
             errors.add(at + "/unit/code", "is required: a lower-case unit code such as persons, percent, usd");
         }
@@ -274,6 +301,8 @@ public class ReleaseValidator {
         oneOf(errors, at + "/basis", basis.basis(), PERIOD_BASES);
         if ("inferred".equals(basis.basis())) {
             required(errors, at + "/evidence", basis.evidence());
+        } else {
+            text(errors, at + "/evidence", basis.evidence(), MAX_TEXT);
         }
     }
 
@@ -287,6 +316,9 @@ public class ReleaseValidator {
             return;
         }
         required(errors, at + "/text", stated.text());
+        number(errors, at + "/number", stated.number());
+        number(errors, at + "/low", stated.low());
+        number(errors, at + "/high", stated.high());
         if (stated.multiplier() == null || stated.multiplier() < 0 || stated.multiplier() > MAX_MULTIPLIER) {
             errors.add(at + "/multiplier", "must be the power of ten the text writes the number in, 0 to " + MAX_MULTIPLIER);
             return;
@@ -341,7 +373,12 @@ public class ReleaseValidator {
             } else if (!documentIds.contains(citation.document()) && !known.documentSha256().containsKey(citation.document())) {
                 errors.add(c + "/document", "unknown document '" + citation.document() + "'");
             }
-            required(errors, c + "/quote", citation.quote());
+            if (citation.quote() == null || citation.quote().isBlank()) {
+                errors.add(c + "/quote", "is required");
+            }
+            text(errors, c + "/quote", citation.quote(), MAX_QUOTE);
+            text(errors, c + "/prefix", citation.prefix(), MAX_CONTEXT);
+            text(errors, c + "/suffix", citation.suffix(), MAX_CONTEXT);
             if (citation.publication() != null && !publicationIds.contains(citation.publication())
                     && !known.publications().contains(citation.publication())) {
                 errors.add(c + "/publication", "unknown publication '" + citation.publication() + "'");
@@ -396,6 +433,31 @@ public class ReleaseValidator {
     private static void required(Errors errors, String at, String value) {
         if (value == null || value.isBlank()) {
             errors.add(at, "is required");
+        } else {
+            text(errors, at, value, MAX_TEXT);
+        }
+    }
+
+    /** Every text is bounded: one value's citations and notes are served with it on every read. */
+    private static void text(Errors errors, String at, String value, int max) {
+        if (value != null && value.length() > max) {
+            errors.add(at, "is " + value.length() + " characters long; at most " + max);
+        }
+    }
+
+    /**
+     * A number every client reads exactly: JSON numbers become doubles in JavaScript and most SDKs, so at most 15
+     * significant digits and 15 decimals, and below 10^21 (where JavaScript switches to exponent form). A number
+     * such as 1e200000 would otherwise be stored or read as 0 or Infinity.
+     */
+    private static void number(Errors errors, String at, BigDecimal value) {
+        if (value == null) {
+            return;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        if (stripped.precision() > MAX_DIGITS || stripped.scale() > MAX_DIGITS || value.abs().compareTo(TOO_LARGE) >= 0) {
+            errors.add(at, "must have at most " + MAX_DIGITS + " significant digits and " + MAX_DIGITS
+                    + " decimals, and be less than 10^21 in magnitude, so every client reads it exactly");
         }
     }
 

@@ -83,7 +83,7 @@ public class SeedLoader {
         byte[] content = bytes(config.location() + "/" + file);
         String sha256 = HexFormat.of().formatHex(digest(content));
         String idempotencyKey = "seed:" + sha256;
-        Optional<Release> applied = releases.findByIdempotencyKey(idempotencyKey);
+        Optional<Release> applied = releases.findByIdempotencyKey(ReleaseService.scopedKey(PUBLISHER, idempotencyKey));
         if (applied.isPresent()) {
             return Optional.of(applied.get().id);
         }

@@ -148,6 +148,7 @@ class TrustedValuesTest {
         publish(wrong).then().statusCode(422)
                 .body("errors.pointer", hasItem("/observations/0/value"))
                 .body("errors.detail", hasItem(containsString("states 99, but ratio(8579, 1609) = 5.3318832")));
+        given().get("/v1/releases/test-derived-99").then().statusCode(404);
 
         Map<String, Object> revision = new HashMap<>(Map.of("release", Map.of("id", "test-revise-2020", "description", "x"),
                 "observations", List.of(Map.of("indicator", "ai-workforce-shortfall", "geo", "KR", "period", "2020",
@@ -240,14 +241,17 @@ class TrustedValuesTest {
                 "/v1/indicators/ai-workforce-shortfall/vintages", "/v1/sources", "/v1/sources/" + Quotes.HANKYOREH,
                 "/v1/releases", "/v1/releases/2026-11-ai-workforce-shortfall", "/v1/changes",
                 "/v1/indicators/ai-workforce-shortfall/observations/2023/history?geo=KR")) {
-            String[] pathAndQuery = read.split("\\?");
-            var request = given().queryParam("asOf", "garbage");
-            if (pathAndQuery.length > 1) {
-                request.queryParam("geo", "KR");
+            for (String asOf : List.of("garbage", "", "-4714-11-24T00:00:00Z", "-999999999-01-01T00:00:00Z",
+                    "+999999999-12-31T23:59:59Z", "2024-02-30T00:00:00Z")) {
+                String[] pathAndQuery = read.split("\\?");
+                var request = given().queryParam("asOf", asOf);
+                if (pathAndQuery.length > 1) {
+                    request.queryParam("geo", "KR");
+                }
+                request.get(pathAndQuery[0]).then().statusCode(400)
+                        .contentType("application/problem+json")
+                        .body("errors[0].parameter", equalTo("asOf"));
             }
-            request.get(pathAndQuery[0]).then().statusCode(400)
-                    .contentType("application/problem+json")
-                    .body("errors[0].parameter", equalTo("asOf"));
         }
     }
 

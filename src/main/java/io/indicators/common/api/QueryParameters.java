@@ -5,9 +5,10 @@ import io.indicators.common.period.ReferencePeriod;
 import io.indicators.common.problem.ApiException;
 
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+
 import java.util.Base64;
 import java.util.regex.Pattern;
 
@@ -19,6 +20,7 @@ public final class QueryParameters {
 
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,59}");
 
     private QueryParameters() {
@@ -48,7 +50,10 @@ public final class QueryParameters {
         throw ApiException.badParameter(name, name + " must be an integer from " + min + " to " + max + ", got '" + value + "'");
     }
 
-    /** An RFC 3339 instant with an offset, not in the future (the future is not known yet). */
+    /**
+     * An RFC 3339 instant with an offset, not in the future (the future is not known yet) and not before the year 1
+     * (nothing was known then, and PostgreSQL's timestamps end in 4713 BC).
+     */
     public static Instant pastInstant(String name, String value) {
         if (value == null) {
             return null;
@@ -56,9 +61,12 @@ public final class QueryParameters {
         Instant instant;
         try {
             instant = OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException | ArithmeticException e) {
             throw ApiException.badParameter(name, name + " must be an RFC 3339 date-time with an offset, such as "
                     + "2024-10-01T00:00:00Z, got '" + value + "'");
+        }
+        if (instant.isBefore(EARLIEST)) {
+            throw ApiException.badParameter(name, name + " must be in the year 1 or later, got '" + value + "'");
         }
         if (instant.isAfter(Instant.now())) {
             throw ApiException.badParameter(name, name + " is in the future; what will be known then is not known yet");

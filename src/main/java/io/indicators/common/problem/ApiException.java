@@ -52,9 +52,14 @@ public class ApiException extends RuntimeException {
         return new ApiException(503, "busy", "Busy", detail, List.of());
     }
 
+    /** The most errors one problem lists: enough to fix a release in a round trip, never a body larger than it. */
+    static final int MAX_ERRORS = 100;
+
     public static ApiException invalidRelease(List<ProblemError> errors) {
+        String omitted = errors.size() > MAX_ERRORS ? "; the first " + MAX_ERRORS + " are listed" : "";
         return new ApiException(422, "invalid-release", "The release is invalid",
-                errors.size() + " error(s); nothing was applied", errors);
+                errors.size() + " error(s)" + omitted + "; nothing was applied",
+                errors.subList(0, Math.min(errors.size(), MAX_ERRORS)));
     }
 
     public int status() {

@@ -2,6 +2,7 @@ package io.indicators.common.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -11,12 +12,17 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
@@ -28,6 +34,8 @@ public class ProblemMapper {
     public static final String PROBLEM_JSON = "application/problem+json";
     private static final String TYPE_PREFIX = "urn:indicator-api:problem:";
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    private static final Duration OUTAGE_LOG_INTERVAL = Duration.ofSeconds(30);
+    private static final AtomicLong lastOutageLog = new AtomicLong(System.nanoTime() - OUTAGE_LOG_INTERVAL.toNanos() - 1);
 
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
@@ -37,20 +45,25 @@ public class ProblemMapper {
 
     // Listed one by one: Quarkus REST has its own mappers for these subtypes, and the most specific mapper wins.
     @ServerExceptionMapper({ JsonProcessingException.class, JsonParseException.class, MismatchedInputException.class,
-            UnrecognizedPropertyException.class, InvalidFormatException.class })
+            UnrecognizedPropertyException.class, InvalidFormatException.class, StreamConstraintsException.class })
     public Response unreadableBody(JsonProcessingException e, UriInfo uri) {
         String where = e.getLocation() == null ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        // Syntax and limit messages name no Java type; mapping messages do, so they are replaced below.
+        String why = e instanceof JsonParseException || e instanceof StreamConstraintsException
+                ? ": " + e.getOriginalMessage() : "";
         List<ProblemError> errors = List.of();
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String pointer = mapping.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : Integer.toString(r.getIndex()))
                     .collect(Collectors.joining("/", "/", ""));
-            errors = List.of(ProblemError.atPointer(pointer, e instanceof UnrecognizedPropertyException
-                    ? "is not a field of this object" : "has the wrong type"));
+            String detail = e instanceof UnrecognizedPropertyException ? "is not a field of this object"
+                    : e instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class
+                            ? invalid.getOriginalMessage() : "has the wrong type";
+            errors = List.of(ProblemError.atPointer(pointer, detail));
         }
         return problem(400, "malformed-body", "Malformed request body",
-                "The body is not valid JSON of the expected shape" + where, uri, errors);
+                "The body is not valid JSON of the expected shape" + where + why, uri, errors);
     }
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
@@ -66,19 +79,83 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response http(WebApplicationException e, UriInfo uri) {
+    public Response http(WebApplicationException e, UriInfo uri, Request request) {
+        // Quarkus REST wraps some body-reading failures (limits among them) in a 400 of its own.
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return unreadableBody(json, uri);
+            }
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         if (status.getStatusCode() >= 500) {
             LOG.error("Request failed", e);
         }
-        return problem(status.getStatusCode(), "about:blank", status.getReasonPhrase(), e.getMessage(), uri, List.of());
+        // The framework's own wording names annotations and resource methods; a client needs to hear what to do.
+        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        Response problem = switch (status.getStatusCode()) {
+            case 404 -> problem(404, "not-found", "Not found", "There is no such resource in this API; "
+                    + "the contract at /q/openapi lists every path", uri, List.of());
+            case 405 -> problem(405, "method-not-allowed", "Method not allowed", "This path does not take "
+                    + request.getMethod() + (allow == null ? "" : "; it takes " + allow), uri, List.of());
+            case 406 -> problem(406, "not-acceptable", "Not acceptable", "This API answers application/json "
+                    + "(errors as application/problem+json); accept one of them", uri, List.of());
+            case 415 -> problem(415, "unsupported-media-type", "Unsupported media type",
+                    "Send the body as application/json", uri, List.of());
+            default -> problem(status.getStatusCode(), "about:blank", status.getReasonPhrase(),
+                    status.getReasonPhrase(), uri, List.of());
+        };
+        return allow == null ? problem : Response.fromResponse(problem).header(HttpHeaders.ALLOW, allow).build();
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (databaseUnavailable(e)) {
+            // One line per outage, not a stack trace per request: the cause is outside this service.
+            long now = System.nanoTime();
+            long last = lastOutageLog.get();
+            if (now - last > OUTAGE_LOG_INTERVAL.toNanos() && lastOutageLog.compareAndSet(last, now)) {
+                LOG.warnf("The database is unavailable; answering 503 until it is back (%s)", rootMessage(e));
+            }
+            Response problem = problem(503, "database-unavailable", "Service unavailable",
+                    "The catalogue's database cannot be reached just now; retry shortly", uri, List.of());
+            return Response.fromResponse(problem).header(HttpHeaders.RETRY_AFTER, 5).build();
+        }
         LOG.error("Unexpected failure", e);
         return problem(500, "internal-error", "Internal server error",
                 "The request could not be completed; it has been logged", uri, List.of());
+    }
+
+    /**
+     * Whether a failure is the database being out of reach: a connection-class SQL state (08xxx), an administrator
+     * shutdown (57P0x), or no connection to be had from the pool within its acquisition timeout.
+     */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.startsWith("57P0"))) {
+                    return true;
+                }
+                if (sql.getMessage() != null && sql.getMessage().contains("Acquisition timeout")) {
+                    return true;
+                }
+            }
+            if (cause instanceof ConnectException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The deepest message in the cause chain: the driver's own words ("Connection refused"). */
+    private static String rootMessage(Throwable e) {
+        String message = e.getMessage();
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause.getMessage() != null) {
+                message = cause.getMessage();
+            }
+        }
+        return message;
     }
 
     private static Response problem(int status, String type, String title, String detail, UriInfo uri,

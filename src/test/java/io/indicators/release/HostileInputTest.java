@@ -1,0 +1,210 @@
+package io.indicators.release;
+
+import io.indicators.PublisherTokens;
+import io.indicators.Quotes;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 12: bodies a lenient service would guess at, numbers no client reads exactly, preconditions that name no
+ * state, and publishers queued beside readers. Every answer is a 4xx problem or a success, never a 5xx, and nothing
+ * half-applies.
+ */
+@QuarkusTest
+@TestProfile(HostileInputTest.OwnCatalogue.class)
+class HostileInputTest {
+
+    /** A catalogue of its own: these tests publish. */
+    public static class OwnCatalogue implements QuarkusTestProfile {
+    }
+
+    @Test
+    void ambiguousOrUnstorableJsonIsABadRequest() {
+        String head = head();
+        for (String body : List.of(
+                "{\"release\": {\"id\": \"a\", \"id\": \"b\", \"description\": \"x\"}, \"basedOn\": \"" + head + "\"}",
+                "{\"release\": {\"id\": \"test-coerced\", \"description\": \"x\"}, \"basedOn\": 123}",
+                "{\"release\": {\"id\": \"test-nul\", \"description\": \"a\\u0000b\"}, \"basedOn\": \"" + head + "\"}",
+                "{\"release\": {\"id\": \"test-surrogate\", \"description\": \"a\\ud800b\"}, \"basedOn\": \"" + head + "\"}",
+                "{\"release\": {\"id\": \"test-deep\", \"description\": \"x\"}, \"basedOn\": \"" + head + "\", \"observations\": "
+                        + "[".repeat(40) + "]".repeat(40) + "}",
+                "{\"release\": {\"id\": \"test-long-number\", \"description\": \"x\"}, \"basedOn\": \"" + head
+                        + "\", \"observations\": [{\"value\": " + "9".repeat(200) + "}]}")) {
+            publishRaw(body).then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:indicator-api:problem:malformed-body"))
+                    .body("detail", org.hamcrest.Matchers.not(containsString("java.")));
+        }
+        assertEquals(head, head(), "nothing was applied");
+    }
+
+    @Test
+    void numbersNoClientReadsExactlyAreRefusedNeverRounded() {
+        for (String value : List.of("1e200000", "1e131072", "1e309", "1e-40", "1234567890123456789", "1e21")) {
+            String body = "{\"release\": {\"id\": \"test-number-" + UUID.randomUUID() + "\", \"description\": \"x\"},"
+                    + " \"basedOn\": \"" + head() + "\", \"observations\": [{\"indicator\": \"ai-workforce-total\","
+                    + " \"geo\": \"KR\", \"period\": \"2024\", \"periodBasis\": {\"basis\": \"stated\"}, \"value\": " + value
+                    + ", \"status\": \"observed\", \"citations\": [" + json(Quotes.threeCountries()) + "]}]}";
+            publishRaw(body).then().statusCode(422)
+                    .body("errors.pointer", hasItem("/observations/0/value"));
+        }
+        given().queryParam("geo", "KR").queryParam("startPeriod", "2024").get("/v1/indicators/ai-workforce-total/observations")
+                .then().statusCode(200).body("observations", hasSize(0));
+    }
+
+    @Test
+    void anEmptyReleaseAndAWildcardPreconditionAreRefused() {
+        publish(new HashMap<>(Map.of("release", Map.of("id", "test-empty", "description", "Changes nothing"))))
+                .then().statusCode(422).body("errors.pointer", hasItem(""));
+        given().header("Authorization", "Bearer " + PublisherTokens.publisher()).header("If-Match", "\"x\", *")
+                .contentType(ContentType.JSON).body(valueRelease("test-wildcard", "2030"))
+                .post("/v1/releases").then().statusCode(428)
+                .body("detail", containsString("If-Match: *"));
+        given().get("/v1/releases/test-wildcard").then().statusCode(404);
+    }
+
+    @Test
+    void oversizedTextsAndErrorListsAreBounded() {
+        Map<String, Object> longDescription = valueRelease("test-long-description", "2030");
+        longDescription.put("release", Map.of("id", "test-long-description", "description", "x".repeat(20_000)));
+        publish(longDescription).then().statusCode(422).body("errors.pointer", hasItem("/release/description"));
+
+        List<Map<String, Object>> broken = new ArrayList<>(Collections.nCopies(300,
+                Map.of("indicator", "no-such-indicator", "geo", "KR", "period", "2024", "status", "guessed")));
+        Map<String, Object> manyErrors = new HashMap<>(Map.of("release", Map.of("id", "test-many-errors", "description", "x"),
+                "observations", broken));
+        publish(manyErrors).then().statusCode(422)
+                .body("errors", hasSize(100))
+                .body("detail", containsString("the first 100 are listed"));
+    }
+
+    @Test
+    void aRetryThatWritesANumberDifferentlyIsTheSameRelease() {
+        String key = "test-" + UUID.randomUUID();
+        Map<String, Object> first = valueRelease("test-idempotent-number", "2029");
+        publish(first, key).then().statusCode(201);
+        String again = "{\"release\": {\"id\": \"test-idempotent-number\", \"description\": \"A test release\"},"
+                + " \"basedOn\": \"" + first.get("basedOn") + "\", \"observations\": [{\"indicator\": \"ai-workforce-total\","
+                + " \"geo\": \"KR\", \"period\": \"2029\", \"periodBasis\": {\"basis\": \"stated\"}, \"value\": 3.000,"
+                + " \"status\": \"observed\", \"citations\": [" + json(Quotes.threeCountries()) + "]}]}";
+        given().header("Authorization", "Bearer " + PublisherTokens.publisher()).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(again).post("/v1/releases")
+                .then().statusCode(200).header("Idempotent-Replayed", "true");
+    }
+
+    @Test
+    void aTokenIssuedInTheFutureMayNotPublish() {
+        Map<String, Object> release = valueRelease("test-future-token", "2030");
+        release.put("basedOn", head());
+        given().header("Authorization", "Bearer " + PublisherTokens.issuedInAnHour())
+                .contentType(ContentType.JSON).body(release)
+                .post("/v1/releases").then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void queuedPublishersDoNotStarveReaders() throws Exception {
+        String head = head();
+        ExecutorService pool = Executors.newFixedThreadPool(24);
+        try {
+            List<Callable<Integer>> work = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                Map<String, Object> release = valueRelease("test-queued-" + i, "2028");
+                release.put("basedOn", head);
+                work.add(() -> publish(release).statusCode());
+            }
+            for (int i = 0; i < 24; i++) {
+                work.add(() -> given().queryParam("geo", "KR").get("/v1/indicators/ai-workforce-shortfall/observations")
+                        .statusCode());
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> result : pool.invokeAll(work)) {
+                statuses.add(result.get());
+            }
+            List<Integer> publishes = statuses.subList(0, 12);
+            List<Integer> reads = statuses.subList(12, statuses.size());
+            assertEquals(1, publishes.stream().filter(s -> s == 201).count(), "one publisher wins: " + publishes);
+            assertTrue(publishes.stream().allMatch(s -> s == 201 || s == 409), "the others are told why: " + publishes);
+            assertTrue(reads.stream().allMatch(s -> s == 200), "every read is answered: " + reads);
+        } finally {
+            pool.shutdownNow();
+        }
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void theFrameworksOwnErrorsAreProblemsInThisApisWords() {
+        // Outside the contract on purpose (undocumented paths and methods), so the contract filter is off here.
+        for (Response response : List.of(given().noFilters().get("/v1/nowhere"),
+                given().noFilters().delete("/v1/releases"),
+                given().noFilters().accept("text/csv").get("/v1/indicators"),
+                given().noFilters().header("Authorization", "Bearer " + PublisherTokens.publisher())
+                        .contentType("text/plain").body("x").post("/v1/releases"))) {
+            response.then().statusCode(org.hamcrest.Matchers.oneOf(404, 405, 406, 415))
+                    .contentType("application/problem+json")
+                    .body("type", org.hamcrest.Matchers.startsWith("urn:indicator-api:problem:"))
+                    .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.anyOf(containsString("@Produces"),
+                            containsString("@Consumes"), containsString("resource method"), containsString("java."))));
+        }
+        given().noFilters().delete("/v1/releases").then().statusCode(405)
+                .body("detail", containsString("does not take DELETE"));
+    }
+
+    private static Map<String, Object> valueRelease(String id, String period) {
+        return new HashMap<>(Map.of("release", Map.of("id", id, "description", "A test release"),
+                "observations", List.of(Map.of("indicator", "ai-workforce-total", "geo", "KR", "period", period,
+                        "periodBasis", Quotes.stated(), "value", 3, "status", "observed",
+                        "citations", Quotes.cites(Quotes.threeCountries())))));
+    }
+
+    private static String json(Map<String, Object> citation) {
+        StringBuilder json = new StringBuilder("{");
+        citation.forEach((key, value) -> json.append(json.length() > 1 ? ", " : "").append('"').append(key).append("\": ")
+                .append(value instanceof Number ? value.toString() : "\"" + value + "\""));
+        return json.append('}').toString();
+    }
+
+    private static String head() {
+        return given().get("/v1/releases").then().statusCode(200).extract().path("items[0].id");
+    }
+
+    private static Response publishRaw(String body) {
+        return given().header("Authorization", "Bearer " + PublisherTokens.publisher()).contentType(ContentType.JSON)
+                .body(body).post("/v1/releases");
+    }
+
+    private static Response publish(Map<String, Object> body) {
+        return publish(body, null);
+    }
+
+    private static Response publish(Map<String, Object> body, String idempotencyKey) {
+        body.putIfAbsent("basedOn", head());
+        var request = given().header("Authorization", "Bearer " + PublisherTokens.publisher()).contentType(ContentType.JSON);
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return request.body(body).post("/v1/releases");
+    }
+}
