@@ -3,6 +3,10 @@ package io.indicators;
 import io.indicators.common.embedded.EmbeddedDatabase;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,6 +20,8 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
 
     /** Test profiles whose class name ends so get their database through {@link DatabaseProxy}. */
     public static final String BEHIND_A_PROXY = "BehindAProxy";
+    /** The role the service connects as (V4 grants it reading and appending only); its password is its name. */
+    public static final String SERVICE_ROLE = "indicator_api";
     private static final Pattern ADDRESS = Pattern.compile("//([^:/]+):(\\d+)/");
 
     private String profile;
@@ -43,10 +49,26 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
             DatabaseProxy proxy = DatabaseProxy.to(address.group(1), Integer.parseInt(address.group(2)));
             url = address.replaceFirst("//127.0.0.1:" + proxy.port() + "/");
         }
+        createServiceRole();
+        // zonky's URLs name the superuser; the service must connect as its own role.
+        url = url.replaceFirst("[?&]user=[^&]*", "");
+        // As in production: migrations as the schema owner, the service as a role that can only read and append.
         return Map.of("quarkus.datasource.jdbc.url", url,
-                "quarkus.datasource.username", "postgres",
-                "quarkus.datasource.password", "postgres",
+                "quarkus.datasource.username", SERVICE_ROLE,
+                "quarkus.datasource.password", SERVICE_ROLE,
+                "quarkus.flyway.username", "postgres",
+                "quarkus.flyway.password", "postgres",
                 "mp.jwt.verify.publickey", PublisherTokens.publicKeyBase64());
+    }
+
+    private static synchronized void createServiceRole() {
+        try (Connection connection = DriverManager.getConnection(EmbeddedDatabase.jdbcUrl(), "postgres", "postgres");
+                Statement statement = connection.createStatement()) {
+            statement.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + SERVICE_ROLE
+                    + "') then create role " + SERVICE_ROLE + " login password '" + SERVICE_ROLE + "'; end if; end $$");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create the service role", e);
+        }
     }
 
     @Override
