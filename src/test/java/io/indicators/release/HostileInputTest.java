@@ -9,6 +9,11 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -170,6 +175,37 @@ class HostileInputTest {
         }
         given().noFilters().delete("/v1/releases").then().statusCode(405)
                 .body("detail", containsString("does not take DELETE"));
+    }
+
+    @Test
+    void whatTheHttpLayerRefusesIsAProblemToo() throws Exception {
+        // A body declared larger than the service reads is refused before a byte of it is read (sent by hand: an
+        // HTTP client would send the body).
+        String large = raw("POST /v1/releases HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 500000000\r\n\r\n{");
+        assertTrue(large.startsWith("HTTP/1.1 413") && large.contains("application/problem+json")
+                && large.contains("body-too-large"), large);
+    }
+
+    /** Sends a request as written and reads the answer until it is complete or the server stops sending. */
+    private static String raw(String request) throws IOException {
+        try (Socket socket = new Socket("localhost", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(3_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            try {
+                for (int read; (read = socket.getInputStream().read(buffer)) > 0;) {
+                    answer.write(buffer, 0, read);
+                    if (answer.toString(StandardCharsets.UTF_8).endsWith("}")) {
+                        break;
+                    }
+                }
+            } catch (SocketTimeoutException e) {
+                // what arrived is the answer
+            }
+            return answer.toString(StandardCharsets.UTF_8);
+        }
     }
 
     private static Map<String, Object> valueRelease(String id, String period) {
