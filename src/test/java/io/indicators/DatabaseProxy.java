@@ -60,6 +60,23 @@ public final class DatabaseProxy {
         open.clear();
     }
 
+    /** Cuts now and restores after {@code outage}, in the background. */
+    public void downFor(java.time.Duration outage) {
+        try {
+            cut();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Thread.ofPlatform().daemon().name("database-proxy-restore").start(() -> {
+            try {
+                Thread.sleep(outage);
+                restore();
+            } catch (InterruptedException | IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     /** Accepts connections again on the same port. */
     public synchronized void restore() throws IOException {
         server = listen(port);

@@ -20,6 +20,9 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
 
     /** Test profiles whose class name ends so get their database through {@link DatabaseProxy}. */
     public static final String BEHIND_A_PROXY = "BehindAProxy";
+    /** ... and, when it ends so, find the database down as they start, for {@link #DOWN_AT_START_FOR}. */
+    public static final String DOWN_AT_START = "DownAtStart";
+    public static final java.time.Duration DOWN_AT_START_FOR = java.time.Duration.ofSeconds(4);
     /** The role the service connects as (V4 grants it reading and appending only); its password is its name. */
     public static final String SERVICE_ROLE = "indicator_api";
     private static final Pattern ADDRESS = Pattern.compile("//([^:/]+):(\\d+)/");
@@ -48,6 +51,9 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
             }
             DatabaseProxy proxy = DatabaseProxy.to(address.group(1), Integer.parseInt(address.group(2)));
             url = address.replaceFirst("//127.0.0.1:" + proxy.port() + "/");
+            if (profile.endsWith(DOWN_AT_START + BEHIND_A_PROXY)) {
+                proxy.downFor(DOWN_AT_START_FOR);
+            }
         }
         createServiceRole();
         // zonky's URLs name the superuser; the service must connect as its own role.
