@@ -431,9 +431,12 @@ with open(rows_file) as rows:
             break
         indicator, geo, period, value = line.rstrip('\n').split('\t')
         revised = round(float(value) + fraction, 4)
-        observations.append({'indicator': indicator, 'geo': geo, 'period': period, 'value': revised,
-                             'status': 'observed', 'reason': 'Benchmark revision',
-                             'citations': [{'document': 'bench-doc', 'quote': f'{revised} persons'}]})
+        quote = f'{revised} persons'
+        # Anchored as a publisher without the document's text anchors a quote (the bench document has no text).
+        observations.append({'indicator': indicator, 'geo': geo, 'period': period, 'periodBasis': {'basis': 'stated'},
+                             'value': revised, 'status': 'observed', 'reason': 'Benchmark revision',
+                             'citations': [{'document': 'bench-doc', 'quote': quote, 'start': 0, 'end': len(quote),
+                                            'prefix': '', 'suffix': ''}]})
 json.dump({'release': {'id': f'bench-publish-{n}', 'description': f'Benchmark publish: revises {n} values'},
            'basedOn': based_on, 'observations': observations}, sys.stdout, separators=(',', ':'))
 EOF

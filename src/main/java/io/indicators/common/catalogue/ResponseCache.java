@@ -35,7 +35,7 @@ public class ResponseCache {
     ResponseCache(CatalogueHead head,
             @ConfigProperty(name = "indicators.response-cache.enabled", defaultValue = "true") boolean enabled,
             @ConfigProperty(name = "indicators.response-cache.max-bytes", defaultValue = "8388608") long maxBytes,
-            @ConfigProperty(name = "indicators.response-cache.max-answer-bytes", defaultValue = "1048576") long maxAnswerBytes) {
+            @ConfigProperty(name = "indicators.response-cache.max-answer-bytes", defaultValue = "3145728") long maxAnswerBytes) {
         this.enabled = enabled;
         this.answers = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
