@@ -24,6 +24,7 @@ public class ObservationResource {
     }
 
     @GET
+    @Produces({ MediaType.APPLICATION_JSON, TidyCsv.TEXT_CSV })
     public ObservationSet observations(@PathParam("id") String id, @QueryParam("geo") String geo,
             @QueryParam("startPeriod") String startPeriod, @QueryParam("endPeriod") String endPeriod,
             @QueryParam("lastNObservations") String lastNObservations, @QueryParam("asOf") String asOf,
@@ -37,6 +38,7 @@ public class ObservationResource {
 
     @GET
     @Path("/{period}/history")
+    @Produces({ MediaType.APPLICATION_JSON, TidyCsv.TEXT_CSV })
     public ValueHistory history(@PathParam("id") String id, @PathParam("period") String period,
             @QueryParam("geo") String geo, @QueryParam("asOf") String asOf) {
         ReferencePeriod parsed;

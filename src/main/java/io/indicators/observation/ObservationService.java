@@ -183,19 +183,23 @@ public class ObservationService {
         try (Connection connection = database.getConnection();
                 PreparedStatement statement = connection.prepareStatement("select " + VersionRows.VERSION_COLUMNS + """
                         , p.id as previous_id, p.value as previous_value, p.value_low as previous_low,
-                          p.value_high as previous_high, p.status as previous_status
+                          p.value_high as previous_high, p.status as previous_status, i.unit_code
                         from observation_version v
                         join observation o on o.id = v.observation_id
                         join series s on s.id = o.series_id
+                        join indicator_at(?) i on i.id = s.indicator_id
                         left join observation_version p on p.observation_id = v.observation_id
                              and p.realtime_end = v.realtime_start and not p.retracted
                         where\s""" + where + " order by v.id limit ?")) {
-            statement.setInt(parameters.set(statement, 1), limit + 1);
+            statement.setObject(1, VersionRows.timestamp(knownAt));
+            statement.setInt(parameters.set(statement, 2), limit + 1);
             List<Version> versions = new ArrayList<>();
             List<ValueState> previous = new ArrayList<>();
+            List<Unit> units = new ArrayList<>();
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
                     versions.add(VersionRows.version(row));
+                    units.add(new Unit(row.getString("unit_code")));
                     row.getLong("previous_id");
                     previous.add(row.wasNull() ? null : new ValueState(row.getBigDecimal("previous_value"),
                             row.getBigDecimal("previous_low"), row.getBigDecimal("previous_high"),
@@ -211,7 +215,7 @@ public class ObservationService {
                 ValueState before = previous.get(i);
                 String kind = version.retracted() ? "retracted" : before != null ? "revised" : "added";
                 changes.add(new Change(Long.toString(version.id()), kind, version.indicator(), version.geo(),
-                        version.period(), version.release(), version.realtimeStart(),
+                        version.period(), units.get(i), version.release(), version.realtimeStart(),
                         version.retracted() ? null : state(version), before, version.reason(),
                         citations.getOrDefault(version.id(), List.of())));
             }

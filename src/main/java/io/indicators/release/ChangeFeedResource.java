@@ -3,6 +3,7 @@ package io.indicators.release;
 import io.indicators.common.api.Page;
 import io.indicators.common.api.QueryParameters;
 import io.indicators.observation.ObservationService;
+import io.indicators.observation.TidyCsv;
 import io.indicators.observation.ObservationViews.Change;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,6 +25,7 @@ public class ChangeFeedResource {
     }
 
     @GET
+    @Produces({ MediaType.APPLICATION_JSON, TidyCsv.TEXT_CSV })
     public Page<Change> changes(@QueryParam("updatedAfter") String updatedAfter, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @QueryParam("asOf") String asOf) {
         Instant after = updatedAfter == null ? Instant.EPOCH : QueryParameters.pastInstant("updatedAfter", updatedAfter);

@@ -5,6 +5,7 @@ import io.indicators.common.api.QueryParameters;
 import io.indicators.common.catalogue.CatalogueHead;
 import io.indicators.common.problem.ApiException;
 import io.indicators.observation.ObservationService;
+import io.indicators.observation.TidyCsv;
 import io.indicators.observation.ObservationViews.Change;
 import io.indicators.observation.ObservationViews.ReleaseChanges;
 import io.indicators.observation.ObservationViews.ReleaseRef;
@@ -74,6 +75,7 @@ public class ReleaseResource {
 
     @GET
     @Path("/{id}/changes")
+    @Produces({ MediaType.APPLICATION_JSON, TidyCsv.TEXT_CSV })
     public ReleaseChanges changes(@PathParam("id") String id, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @QueryParam("asOf") String asOf) {
         int pageSize = QueryParameters.limit(limit, RELEASE_CHANGES_PAGE);

@@ -165,7 +165,7 @@ public class ReleaseService {
                 added++;
             }
         }
-        List<NewValue> rederived = rederive(request, changed, current, after, anchored, release(request));
+        List<NewValue> rederived = rederive(request, changed, current, after);
         changed.addAll(rederived);
         revised += rederived.size();
 
@@ -266,7 +266,8 @@ public class ReleaseService {
      * with a reason that names the revision. A derived value the release publishes itself was checked above.
      */
     private List<NewValue> rederive(ReleaseRequest request, List<NewValue> changed, Map<Point, CurrentValue> current,
-            Map<Point, BigDecimal> after, QuoteAnchors.Result anchored, String releaseId) {
+            Map<Point, BigDecimal> after) {
+        String releaseId = request.release().id();
         Map<Point, NewValue> changedInputs = new HashMap<>();
         changed.forEach(value -> changedInputs.put(point(value.input()), value));
         Set<Point> published = new HashSet<>();
@@ -324,10 +325,6 @@ public class ReleaseService {
                     citations));
         }
         return rederived;
-    }
-
-    private static String release(ReleaseRequest request) {
-        return request.release().id();
     }
 
     private ReleaseRequest.Derivation fromJson(String json) {

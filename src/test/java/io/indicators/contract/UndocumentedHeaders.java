@@ -26,11 +26,11 @@ final class UndocumentedHeaders implements CustomResponseValidator {
     static final String KEY = "validation.response.header.undocumented";
 
     /**
-     * Message framing and the media type, which HTTP itself governs (the media type is validated against
-     * {@code content} separately); no API contract documents these.
+     * Message framing, the content coding (gzip, negotiated by Accept-Encoding) and the media type, which HTTP itself
+     * governs (the media type is validated against {@code content} separately); no API contract documents these.
      */
-    private static final Set<String> TRANSPORT = Set.of("content-type", "content-length", "transfer-encoding",
-            "connection", "keep-alive", "date", "server");
+    private static final Set<String> TRANSPORT = Set.of("content-type", "content-length", "content-encoding",
+            "transfer-encoding", "connection", "keep-alive", "date", "server");
 
     @Override
     public ValidationReport validate(Response response, ApiOperation operation) {

@@ -3,10 +3,13 @@ package io.indicators.common.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.ws.rs.core.MediaType;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * Strong entity tags: a digest of the representation as it is serialised, so a tag changes exactly when the
@@ -16,9 +19,21 @@ import java.util.Base64;
 public class EntityTags {
 
     private final ObjectMapper json;
+    private final List<Representation> representations;
 
-    EntityTags(ObjectMapper json) {
+    EntityTags(ObjectMapper json, Instance<Representation> representations) {
         this.json = json;
+        this.representations = representations.stream().toList();
+    }
+
+    /** The representation's bytes in the negotiated format: a registered {@link Representation}, or JSON. */
+    public byte[] serialise(Object entity, MediaType mediaType) {
+        for (Representation representation : representations) {
+            if (representation.mediaType().isCompatible(mediaType) && representation.writes(entity)) {
+                return representation.write(entity);
+            }
+        }
+        return serialise(entity);
     }
 
     public String of(Object entity) {

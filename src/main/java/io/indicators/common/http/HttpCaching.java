@@ -109,7 +109,8 @@ public class HttpCaching {
         }
         // The body goes out as the very bytes the tag digests: one serialisation per response, and a tag that
         // cannot drift from what the client receives.
-        byte[] body = tags.serialise(response.getEntity());
+        MediaType mediaType = response.getMediaType() == null ? MediaType.APPLICATION_JSON_TYPE : response.getMediaType();
+        byte[] body = tags.serialise(response.getEntity(), mediaType);
         String tag = EntityTags.of(body);
         Instant asOf = settledAsOf(request.getUriInfo());
         Head basis = asOf == null ? head.current() : head.at(asOf);
@@ -117,7 +118,6 @@ public class HttpCaching {
                 : HTTP_DATE.format(basis.releasedAt().atOffset(ZoneOffset.UTC));
         String cacheControl = asOf != null || RELEASE_PATH.matcher(request.getUriInfo().getPath()).matches()
                 ? IMMUTABLE : LATEST;
-        MediaType mediaType = response.getMediaType() == null ? MediaType.APPLICATION_JSON_TYPE : response.getMediaType();
         if (request.getProperty(CACHE_KEY) instanceof Key key) {
             cache.put(key, new Answer(body, mediaType.toString(), tag, cacheControl, lastModified));
         }

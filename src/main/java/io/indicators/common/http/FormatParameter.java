@@ -1,0 +1,32 @@
+package io.indicators.common.http;
+
+import io.indicators.common.problem.ApiException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import java.util.Map;
+
+/**
+ * {@code format=csv} (or {@code json}) picks the format where a client cannot set {@code Accept}: a browser link,
+ * {@code pandas.read_csv(url)}, a spreadsheet's web import. It wins over {@code Accept}.
+ */
+public class FormatParameter {
+
+    private static final Map<String, String> FORMATS = Map.of("json", MediaType.APPLICATION_JSON, "csv", "text/csv");
+
+    @ServerRequestFilter(preMatching = true, nonBlocking = true)
+    public void applyFormat(ContainerRequestContext request) {
+        String format = request.getUriInfo().getQueryParameters().getFirst("format");
+        if (format == null) {
+            return;
+        }
+        String mediaType = FORMATS.get(format);
+        if (mediaType == null) {
+            throw ApiException.badParameter("format", "format must be one of " + FORMATS.keySet().stream().sorted().toList()
+                    + ", got '" + format + "'");
+        }
+        request.getHeaders().putSingle(HttpHeaders.ACCEPT, mediaType);
+    }
+}

@@ -1,0 +1,177 @@
+package io.indicators.observation;
+
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.indicators.common.api.AsStated;
+import io.indicators.common.api.Page;
+import io.indicators.common.http.Representation;
+import io.indicators.common.period.ReferencePeriod;
+import io.indicators.observation.ObservationViews.Change;
+import io.indicators.observation.ObservationViews.CitationView;
+import io.indicators.observation.ObservationViews.ObservationSet;
+import io.indicators.observation.ObservationViews.ObservationView;
+import io.indicators.observation.ObservationViews.ReleaseChanges;
+import io.indicators.observation.ObservationViews.ValueHistory;
+import io.indicators.observation.ObservationViews.ValueState;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.MessageBodyWriter;
+import jakarta.ws.rs.ext.Provider;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Values as one tidy table (RFC 4180, UTF-8, a header row): one row per value, with its unit, status, real-time
+ * period and the citation that states it on the same row, so {@code pandas.read_csv(url)} gives the numbers and
+ * their quotes in one step. Observations, a value's history, a release's changes and the change feed have it; a
+ * change list adds which change each row is. A value with several citations shows its first and how many it has.
+ */
+@ApplicationScoped
+@Provider
+@Produces(TidyCsv.TEXT_CSV)
+public class TidyCsv implements Representation, MessageBodyWriter<Object> {
+
+    public static final String TEXT_CSV = "text/csv";
+    static final MediaType TEXT_CSV_TYPE = new MediaType("text", "csv", "UTF-8");
+
+    private static final List<String> VALUE_COLUMNS = List.of("indicator", "geo", "period", "period_start",
+            "period_end", "value", "low", "high", "unit", "status", "period_basis", "as_stated", "retracted",
+            "realtime_start", "realtime_end", "release", "reason", "document", "document_sha256", "quote",
+            "quote_start", "quote_end", "verification", "publication", "citation_count");
+    private static final List<String> CHANGE_COLUMNS = List.of("change_id", "change");
+
+    /** Quotes only the fields that need it (a comma, a quote, a line break): what spreadsheets write. */
+    private final CsvMapper csv = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
+    private final CsvSchema values = schema(VALUE_COLUMNS);
+    private final CsvSchema changes = schema(concat(CHANGE_COLUMNS, VALUE_COLUMNS));
+
+    private static CsvSchema schema(List<String> columns) {
+        CsvSchema.Builder builder = CsvSchema.builder().setUseHeader(true).setLineSeparator("\r\n");
+        columns.forEach(builder::addColumn);
+        return builder.build();
+    }
+
+    @Override
+    public MediaType mediaType() {
+        return TEXT_CSV_TYPE;
+    }
+
+    @Override
+    public boolean writes(Object entity) {
+        return entity instanceof ObservationSet || entity instanceof ValueHistory || entity instanceof ReleaseChanges
+                || entity instanceof Page<?> page && page.items().stream().allMatch(Change.class::isInstance);
+    }
+
+    @Override
+    public byte[] write(Object entity) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            switch (entity) {
+                case ObservationSet set -> writeValues(out, set.indicator().id(), set.observations());
+                case ValueHistory history -> writeValues(out, history.indicator().id(), history.versions());
+                case ReleaseChanges release -> writeChanges(out, release.changes());
+                case Page<?> page -> writeChanges(out, page.items().stream().map(Change.class::cast).toList());
+                default -> throw new IllegalArgumentException("No CSV for " + entity.getClass().getSimpleName());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private void writeValues(OutputStream out, String indicator, List<ObservationView> observations) throws IOException {
+        try (SequenceWriter rows = csv.writer(values).writeValues(out)) {
+            for (ObservationView o : observations) {
+                rows.write(row(indicator, o.geo(), o.period(), o.value(), o.low(), o.high(), o.unit().code(),
+                        o.status(), o.periodBasis() == null ? null : o.periodBasis().basis(), asStated(o.asStated()),
+                        o.retracted(), o.realtimeStart(), o.realtimeEnd(), o.release(), o.reason(), o.citations())
+                        .toArray());
+            }
+        }
+    }
+
+    private void writeChanges(OutputStream out, List<Change> list) throws IOException {
+        try (SequenceWriter rows = csv.writer(changes).writeValues(out)) {
+            for (Change c : list) {
+                ValueState state = c.current();
+                List<Object> row = new ArrayList<>(List.of(c.id(), c.kind()));
+                row.addAll(row(c.indicator(), c.geo(), c.period(), state == null ? null : state.value(),
+                        state == null ? null : state.low(), state == null ? null : state.high(), c.unit().code(),
+                        state == null ? null : state.status(), null, null, state == null, c.realtimeStart(), null,
+                        c.release(), c.reason(), c.citations()));
+                rows.write(row.toArray());
+            }
+        }
+    }
+
+    private static List<Object> row(String indicator, String geo, String period, BigDecimal value, BigDecimal low,
+            BigDecimal high, String unit, String status, String periodBasis, String asStated, boolean retracted,
+            Instant realtimeStart, Instant realtimeEnd, String release, String reason, List<CitationView> citations) {
+        ReferencePeriod span = ReferencePeriod.parse(period);
+        CitationView first = citations.isEmpty() ? null : citations.getFirst();
+        List<Object> row = new ArrayList<>(VALUE_COLUMNS.size());
+        row.addAll(List.of(indicator, geo, period, span.start().toString(), span.end().toString()));
+        row.add(plain(value));
+        row.add(plain(low));
+        row.add(plain(high));
+        row.add(unit);
+        row.add(status);
+        row.add(periodBasis);
+        row.add(asStated);
+        row.add(Boolean.toString(retracted));
+        row.add(realtimeStart == null ? null : realtimeStart.toString());
+        row.add(realtimeEnd == null ? null : realtimeEnd.toString());
+        row.add(release);
+        row.add(reason);
+        row.add(first == null ? null : first.document().id());
+        row.add(first == null ? null : first.document().sha256());
+        row.add(first == null ? null : first.quote());
+        row.add(first == null ? null : Integer.toString(first.selectors().textPosition().start()));
+        row.add(first == null ? null : Integer.toString(first.selectors().textPosition().end()));
+        row.add(first == null ? null : first.verification().status());
+        row.add(first == null || first.publication() == null ? null : first.publication().id());
+        row.add(Integer.toString(citations.size()));
+        return row;
+    }
+
+    /** As a plain decimal: a spreadsheet reads 260000, not 2.6E+5. */
+    private static String plain(BigDecimal number) {
+        return number == null ? null : number.toPlainString();
+    }
+
+    private static String asStated(AsStated stated) {
+        return stated == null ? null : stated.text();
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    @Override
+    public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return ObservationSet.class.isAssignableFrom(type) || ValueHistory.class.isAssignableFrom(type)
+                || ReleaseChanges.class.isAssignableFrom(type) || Page.class.isAssignableFrom(type);
+    }
+
+    @Override
+    public void writeTo(Object entity, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+            MultivaluedMap<String, Object> headers, OutputStream out) throws IOException, WebApplicationException {
+        out.write(write(entity));
+    }
+}
