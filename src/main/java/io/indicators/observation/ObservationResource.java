@@ -11,6 +11,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 @Path("/v1/indicators/{id}/observations")
@@ -24,15 +26,22 @@ public class ObservationResource {
     }
 
     @GET
-    @Produces({ MediaType.APPLICATION_JSON, TidyCsv.TEXT_CSV })
+    @Produces({ MediaType.APPLICATION_JSON, TidyCsv.TEXT_CSV, JsonStat.MEDIA_TYPE })
     public ObservationSet observations(@PathParam("id") String id, @QueryParam("geo") String geo,
             @QueryParam("startPeriod") String startPeriod, @QueryParam("endPeriod") String endPeriod,
             @QueryParam("lastNObservations") String lastNObservations, @QueryParam("asOf") String asOf,
-            @QueryParam("includeHistory") String includeHistory, @QueryParam("publishedBy") String publishedBy) {
+            @QueryParam("includeHistory") String includeHistory, @QueryParam("publishedBy") String publishedBy,
+            @Context HttpHeaders headers) {
+        boolean history = QueryParameters.flag("includeHistory", includeHistory);
+        MediaType preferred = headers.getAcceptableMediaTypes().getFirst();
+        if (history && !preferred.isWildcardType() && preferred.isCompatible(JsonStat.MEDIA_TYPE_UTF8)) {
+            throw ApiException.notAcceptable("A JSON-stat cube holds one value per geography and period; "
+                    + "includeHistory has several: ask for application/json or text/csv");
+        }
         return service.observations(id, new ObservationService.Query(QueryParameters.geo(geo),
                 QueryParameters.period("startPeriod", startPeriod), QueryParameters.period("endPeriod", endPeriod),
                 QueryParameters.optionalInteger("lastNObservations", lastNObservations, 1, 1000),
-                QueryParameters.pastInstant("asOf", asOf), QueryParameters.flag("includeHistory", includeHistory),
+                QueryParameters.pastInstant("asOf", asOf), history,
                 QueryParameters.period("publishedBy", publishedBy)));
     }
 

@@ -14,7 +14,8 @@ import java.util.Map;
  */
 public class FormatParameter {
 
-    private static final Map<String, String> FORMATS = Map.of("json", MediaType.APPLICATION_JSON, "csv", "text/csv");
+    private static final Map<String, String> FORMATS = Map.of("json", MediaType.APPLICATION_JSON, "csv", "text/csv",
+            "jsonstat", "application/json-stat+json");
 
     @ServerRequestFilter(preMatching = true, nonBlocking = true)
     public void applyFormat(ContainerRequestContext request) {

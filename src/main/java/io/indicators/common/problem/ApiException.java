@@ -27,6 +27,10 @@ public class ApiException extends RuntimeException {
                 List.of(ProblemError.atParameter(parameter, detail)));
     }
 
+    public static ApiException notAcceptable(String detail) {
+        return new ApiException(406, "not-acceptable", "Not acceptable", detail, List.of());
+    }
+
     public static ApiException conflict(String detail) {
         return new ApiException(409, "conflict", "Conflict", detail, List.of());
     }

@@ -98,8 +98,9 @@ public class ProblemMapper {
             case 405 -> problem(405, "method-not-allowed", "Method not allowed", "This path does not take "
                     + request.getMethod() + (allow == null ? "" : "; it takes " + allow), uri, List.of());
             case 406 -> problem(406, "not-acceptable", "Not acceptable", "This resource answers application/json"
-                    + " (values also as text/csv: observations, histories and changes; errors as "
-                    + "application/problem+json); accept one of them, or pass format=json or format=csv", uri, List.of());
+                    + " (values also as text/csv: observations, histories and changes; observations also as "
+                    + "application/json-stat+json; errors as application/problem+json); accept one of them, or pass "
+                    + "format=json, format=csv or format=jsonstat", uri, List.of());
             case 415 -> problem(415, "unsupported-media-type", "Unsupported media type",
                     "Send the body as application/json", uri, List.of());
             default -> problem(status.getStatusCode(), "about:blank", status.getReasonPhrase(),
