@@ -26,7 +26,7 @@ public class ObservationResource {
     }
 
     @GET
-    @Produces({ MediaType.APPLICATION_JSON, TidyCsv.TEXT_CSV, JsonStat.MEDIA_TYPE })
+    @Produces({ MediaType.APPLICATION_JSON, TidyCsv.TEXT_CSV, JsonStat.MEDIA_TYPE, SdmxCsv.MEDIA_TYPE })
     public ObservationSet observations(@PathParam("id") String id, @QueryParam("geo") String geo,
             @QueryParam("startPeriod") String startPeriod, @QueryParam("endPeriod") String endPeriod,
             @QueryParam("lastNObservations") String lastNObservations, @QueryParam("asOf") String asOf,
@@ -34,8 +34,9 @@ public class ObservationResource {
             @Context HttpHeaders headers) {
         boolean history = QueryParameters.flag("includeHistory", includeHistory);
         MediaType preferred = headers.getAcceptableMediaTypes().getFirst();
-        if (history && !preferred.isWildcardType() && preferred.isCompatible(JsonStat.MEDIA_TYPE_UTF8)) {
-            throw ApiException.notAcceptable("A JSON-stat cube holds one value per geography and period; "
+        if (history && !preferred.isWildcardType() && (preferred.isCompatible(JsonStat.MEDIA_TYPE_UTF8)
+                || preferred.isCompatible(SdmxCsv.MEDIA_TYPE_VERSIONED))) {
+            throw ApiException.notAcceptable("JSON-stat and SDMX hold one value per geography and period; "
                     + "includeHistory has several: ask for application/json or text/csv");
         }
         return service.observations(id, new ObservationService.Query(QueryParameters.geo(geo),

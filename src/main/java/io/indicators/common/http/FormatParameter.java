@@ -15,7 +15,7 @@ import java.util.Map;
 public class FormatParameter {
 
     private static final Map<String, String> FORMATS = Map.of("json", MediaType.APPLICATION_JSON, "csv", "text/csv",
-            "jsonstat", "application/json-stat+json");
+            "jsonstat", "application/json-stat+json", "sdmx-csv", "application/vnd.sdmx.data+csv;version=2.0.0");
 
     @ServerRequestFilter(preMatching = true, nonBlocking = true)
     public void applyFormat(ContainerRequestContext request) {

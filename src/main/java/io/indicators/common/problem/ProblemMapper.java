@@ -99,8 +99,9 @@ public class ProblemMapper {
                     + request.getMethod() + (allow == null ? "" : "; it takes " + allow), uri, List.of());
             case 406 -> problem(406, "not-acceptable", "Not acceptable", "This resource answers application/json"
                     + " (values also as text/csv: observations, histories and changes; observations also as "
-                    + "application/json-stat+json; errors as application/problem+json); accept one of them, or pass "
-                    + "format=json, format=csv or format=jsonstat", uri, List.of());
+                    + "application/json-stat+json and application/vnd.sdmx.data+csv;version=2.0.0; errors as "
+                    + "application/problem+json); accept one of them, or pass format=json, csv, jsonstat or sdmx-csv",
+                    uri, List.of());
             case 415 -> problem(415, "unsupported-media-type", "Unsupported media type",
                     "Send the body as application/json", uri, List.of());
             default -> problem(status.getStatusCode(), "about:blank", status.getReasonPhrase(),
