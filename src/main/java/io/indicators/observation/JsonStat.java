@@ -59,15 +59,21 @@ public class JsonStat implements Representation, MessageBodyWriter<Object> {
     }
 
     @Override
-    public byte[] write(Object entity) {
+    public boolean singleLanguage() {
+        return true;
+    }
+
+    @Override
+    public byte[] write(Object entity, String language) {
         try {
-            return json.writeValueAsBytes(dataset((ObservationSet) entity));
+            return json.writeValueAsBytes(dataset((ObservationSet) entity, "ko".equals(language)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write a JSON-stat dataset", e);
         }
     }
 
-    ObjectNode dataset(ObservationSet set) {
+    ObjectNode dataset(ObservationSet set, boolean korean) {
+        String name = korean ? set.indicator().name().ko() : set.indicator().name().en();
         List<ObservationView> values = set.observations();
         boolean range = values.stream().anyMatch(v -> v.value() == null && v.low() != null);
         List<String> geos = new ArrayList<>(new TreeSet<>(values.stream().map(ObservationView::geo).toList()));
@@ -80,7 +86,7 @@ public class JsonStat implements Representation, MessageBodyWriter<Object> {
         ObjectNode dataset = json.createObjectNode();
         dataset.put("version", "2.0");
         dataset.put("class", "dataset");
-        dataset.put("label", set.indicator().name().en());
+        dataset.put("label", name);
         if (set.release() != null) {
             dataset.put("updated", set.release().releasedAt().toString());
         }
@@ -91,14 +97,14 @@ public class JsonStat implements Representation, MessageBodyWriter<Object> {
             size.add(2);
         }
         ObjectNode dimension = dataset.putObject("dimension");
-        ObjectNode indicator = category(dimension, "indicator", "Indicator", List.of(set.indicator().id()));
-        indicator.with("category").putObject("label").put(set.indicator().id(), set.indicator().name().en());
+        ObjectNode indicator = category(dimension, "indicator", korean ? "지표" : "Indicator", List.of(set.indicator().id()));
+        indicator.with("category").putObject("label").put(set.indicator().id(), name);
         indicator.with("category").putObject("unit").putObject(set.indicator().id())
                 .put("label", set.indicator().unit().code()).put("decimals", decimals(values));
-        category(dimension, "geo", "Geography", geos);
-        category(dimension, "period", "Reference period", periods);
+        category(dimension, "geo", korean ? "지역" : "Geography", geos);
+        category(dimension, "period", korean ? "기준 기간" : "Reference period", periods);
         if (range) {
-            category(dimension, "bound", "Bound of a range", bounds);
+            category(dimension, "bound", korean ? "범위의 하한과 상한" : "Bound of a range", bounds);
         }
         ObjectNode role = dataset.putObject("role");
         role.putArray("time").add("period");
@@ -167,6 +173,6 @@ public class JsonStat implements Representation, MessageBodyWriter<Object> {
     @Override
     public void writeTo(Object entity, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
             MultivaluedMap<String, Object> headers, OutputStream out) throws IOException, WebApplicationException {
-        out.write(write(entity));
+        out.write(write(entity, io.indicators.common.http.Language.DEFAULT));
     }
 }

@@ -183,7 +183,7 @@ public class ObservationService {
         try (Connection connection = database.getConnection();
                 PreparedStatement statement = connection.prepareStatement("select " + VersionRows.VERSION_COLUMNS + """
                         , p.id as previous_id, p.value as previous_value, p.value_low as previous_low,
-                          p.value_high as previous_high, p.status as previous_status, i.unit_code
+                          p.value_high as previous_high, p.status as previous_status, i.unit_code, i.name_ko, i.name_en
                         from observation_version v
                         join observation o on o.id = v.observation_id
                         join series s on s.id = o.series_id
@@ -196,10 +196,12 @@ public class ObservationService {
             List<Version> versions = new ArrayList<>();
             List<ValueState> previous = new ArrayList<>();
             List<Unit> units = new ArrayList<>();
+            List<KoreanEnglish> names = new ArrayList<>();
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
                     versions.add(VersionRows.version(row));
                     units.add(new Unit(row.getString("unit_code")));
+                    names.add(new KoreanEnglish(row.getString("name_ko"), row.getString("name_en")));
                     row.getLong("previous_id");
                     previous.add(row.wasNull() ? null : new ValueState(row.getBigDecimal("previous_value"),
                             row.getBigDecimal("previous_low"), row.getBigDecimal("previous_high"),
@@ -214,8 +216,8 @@ public class ObservationService {
                 Version version = shown.get(i);
                 ValueState before = previous.get(i);
                 String kind = version.retracted() ? "retracted" : before != null ? "revised" : "added";
-                changes.add(new Change(Long.toString(version.id()), kind, version.indicator(), version.geo(),
-                        version.period(), units.get(i), version.release(), version.realtimeStart(),
+                changes.add(new Change(Long.toString(version.id()), kind, version.indicator(), names.get(i),
+                        version.geo(), version.period(), units.get(i), version.release(), version.realtimeStart(),
                         version.retracted() ? null : state(version), before, version.reason(),
                         citations.getOrDefault(version.id(), List.of())));
             }

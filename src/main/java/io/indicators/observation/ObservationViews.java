@@ -62,7 +62,8 @@ public final class ObservationViews {
      * One change to one value: {@code added} (no earlier value), {@code revised} (replaced {@code previous}), or
      * {@code retracted} (withdrawn; {@code current} is null).
      */
-    public record Change(String id, String kind, String indicator, String geo, String period, Unit unit, String release,
+    public record Change(String id, String kind, String indicator, KoreanEnglish indicatorName, String geo, String period,
+            Unit unit, String release,
             Instant realtimeStart, @JsonInclude(JsonInclude.Include.NON_NULL) ValueState current,
             @JsonInclude(JsonInclude.Include.NON_NULL) ValueState previous, String reason, List<CitationView> citations) {
     }

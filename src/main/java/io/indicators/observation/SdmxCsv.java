@@ -64,7 +64,7 @@ public class SdmxCsv implements Representation, MessageBodyWriter<Object> {
     }
 
     @Override
-    public byte[] write(Object entity) {
+    public byte[] write(Object entity, String language) {
         ObservationSet set = (ObservationSet) entity;
         boolean range = set.observations().stream().anyMatch(v -> v.value() == null && v.low() != null);
         List<String> columns = new ArrayList<>(List.of("STRUCTURE", "STRUCTURE_ID", "REF_AREA", "TIME_PERIOD"));
@@ -137,6 +137,6 @@ public class SdmxCsv implements Representation, MessageBodyWriter<Object> {
     @Override
     public void writeTo(Object entity, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
             MultivaluedMap<String, Object> headers, OutputStream out) throws IOException, WebApplicationException {
-        out.write(write(entity));
+        out.write(write(entity, io.indicators.common.http.Language.DEFAULT));
     }
 }

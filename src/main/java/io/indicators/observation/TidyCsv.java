@@ -5,6 +5,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.indicators.common.api.AsStated;
+import io.indicators.common.api.KoreanEnglish;
 import io.indicators.common.api.Page;
 import io.indicators.common.http.Representation;
 import io.indicators.common.period.ReferencePeriod;
@@ -48,7 +49,7 @@ public class TidyCsv implements Representation, MessageBodyWriter<Object> {
     public static final String TEXT_CSV = "text/csv";
     static final MediaType TEXT_CSV_TYPE = new MediaType("text", "csv", "UTF-8");
 
-    private static final List<String> VALUE_COLUMNS = List.of("indicator", "geo", "period", "period_start",
+    private static final List<String> VALUE_COLUMNS = List.of("indicator", "indicator_name", "geo", "period", "period_start",
             "period_end", "value", "low", "high", "unit", "status", "period_basis", "as_stated", "retracted",
             "realtime_start", "realtime_end", "release", "reason", "document", "document_sha256", "quote",
             "quote_start", "quote_end", "verification", "publication", "citation_count");
@@ -77,14 +78,21 @@ public class TidyCsv implements Representation, MessageBodyWriter<Object> {
     }
 
     @Override
-    public byte[] write(Object entity) {
+    public boolean singleLanguage() {
+        return true;
+    }
+
+    @Override
+    public byte[] write(Object entity, String language) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             switch (entity) {
-                case ObservationSet set -> writeValues(out, set.indicator().id(), set.observations());
-                case ValueHistory history -> writeValues(out, history.indicator().id(), history.versions());
-                case ReleaseChanges release -> writeChanges(out, release.changes());
-                case Page<?> page -> writeChanges(out, page.items().stream().map(Change.class::cast).toList());
+                case ObservationSet set -> writeValues(out, set.indicator().id(), name(set.indicator().name(), language),
+                        set.observations());
+                case ValueHistory history -> writeValues(out, history.indicator().id(),
+                        name(history.indicator().name(), language), history.versions());
+                case ReleaseChanges release -> writeChanges(out, release.changes(), language);
+                case Page<?> page -> writeChanges(out, page.items().stream().map(Change.class::cast).toList(), language);
                 default -> throw new IllegalArgumentException("No CSV for " + entity.getClass().getSimpleName());
             }
         } catch (IOException e) {
@@ -93,10 +101,15 @@ public class TidyCsv implements Representation, MessageBodyWriter<Object> {
         return out.toByteArray();
     }
 
-    private void writeValues(OutputStream out, String indicator, List<ObservationView> observations) throws IOException {
+    private static String name(KoreanEnglish name, String language) {
+        return "ko".equals(language) ? name.ko() : name.en();
+    }
+
+    private void writeValues(OutputStream out, String indicator, String indicatorName, List<ObservationView> observations)
+            throws IOException {
         try (SequenceWriter rows = csv.writer(values).writeValues(out)) {
             for (ObservationView o : observations) {
-                rows.write(row(indicator, o.geo(), o.period(), o.value(), o.low(), o.high(), o.unit().code(),
+                rows.write(row(indicator, indicatorName, o.geo(), o.period(), o.value(), o.low(), o.high(), o.unit().code(),
                         o.status(), o.periodBasis() == null ? null : o.periodBasis().basis(), asStated(o.asStated()),
                         o.retracted(), o.realtimeStart(), o.realtimeEnd(), o.release(), o.reason(), o.citations())
                         .toArray());
@@ -104,12 +117,12 @@ public class TidyCsv implements Representation, MessageBodyWriter<Object> {
         }
     }
 
-    private void writeChanges(OutputStream out, List<Change> list) throws IOException {
+    private void writeChanges(OutputStream out, List<Change> list, String language) throws IOException {
         try (SequenceWriter rows = csv.writer(changes).writeValues(out)) {
             for (Change c : list) {
                 ValueState state = c.current();
                 List<Object> row = new ArrayList<>(List.of(c.id(), c.kind()));
-                row.addAll(row(c.indicator(), c.geo(), c.period(), state == null ? null : state.value(),
+                row.addAll(row(c.indicator(), name(c.indicatorName(), language), c.geo(), c.period(), state == null ? null : state.value(),
                         state == null ? null : state.low(), state == null ? null : state.high(), c.unit().code(),
                         state == null ? null : state.status(), null, null, state == null, c.realtimeStart(), null,
                         c.release(), c.reason(), c.citations()));
@@ -118,13 +131,13 @@ public class TidyCsv implements Representation, MessageBodyWriter<Object> {
         }
     }
 
-    private static List<Object> row(String indicator, String geo, String period, BigDecimal value, BigDecimal low,
+    private static List<Object> row(String indicator, String indicatorName, String geo, String period, BigDecimal value, BigDecimal low,
             BigDecimal high, String unit, String status, String periodBasis, String asStated, boolean retracted,
             Instant realtimeStart, Instant realtimeEnd, String release, String reason, List<CitationView> citations) {
         ReferencePeriod span = ReferencePeriod.parse(period);
         CitationView first = citations.isEmpty() ? null : citations.getFirst();
         List<Object> row = new ArrayList<>(VALUE_COLUMNS.size());
-        row.addAll(List.of(indicator, geo, period, span.start().toString(), span.end().toString()));
+        row.addAll(List.of(indicator, indicatorName, geo, period, span.start().toString(), span.end().toString()));
         row.add(plain(value));
         row.add(plain(low));
         row.add(plain(high));
@@ -172,6 +185,6 @@ public class TidyCsv implements Representation, MessageBodyWriter<Object> {
     @Override
     public void writeTo(Object entity, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
             MultivaluedMap<String, Object> headers, OutputStream out) throws IOException, WebApplicationException {
-        out.write(write(entity));
+        out.write(write(entity, io.indicators.common.http.Language.DEFAULT));
     }
 }

@@ -82,6 +82,32 @@ class TidyCsvTest {
     }
 
     @Test
+    void labelsComeInTheLanguageAskedFor() {
+        Response english = given().queryParam("geo", "KR").queryParam("format", "csv").get(SHORTFALL);
+        english.then().header("Content-Language", equalTo("en"));
+        assertEquals("AI workforce shortfall", parse(english.asString()).getFirst().get("indicator_name"));
+        // The same address in Korean, by header and then by parameter: never the other language's cached answer.
+        Response korean = given().queryParam("geo", "KR").queryParam("format", "csv")
+                .header("Accept-Language", "ko-KR,ko;q=0.9,en;q=0.5").get(SHORTFALL);
+        korean.then().header("Content-Language", equalTo("ko"));
+        assertEquals("인공지능 부문 부족 인력", parse(korean.asString()).getFirst().get("indicator_name"));
+        assertNotEquals(english.header("ETag"), korean.header("ETag"));
+        given().queryParam("geo", "KR").queryParam("format", "jsonstat").queryParam("lang", "ko").get(SHORTFALL)
+                .then().statusCode(200).header("Content-Language", equalTo("ko"))
+                .body("label", equalTo("인공지능 부문 부족 인력"))
+                .body("dimension.geo.label", equalTo("지역"));
+        // JSON carries both languages and names none.
+        given().queryParam("geo", "KR").header("Accept-Language", "ko").get(SHORTFALL).then().statusCode(200)
+                .header("Content-Language", org.hamcrest.Matchers.nullValue())
+                .body("indicator.name.en", equalTo("AI workforce shortfall"));
+        given().queryParam("lang", "fr").get(SHORTFALL).then().statusCode(400)
+                .body("errors[0].parameter", equalTo("lang"));
+        List<Map<String, String>> changes = parse(given().queryParam("format", "csv").queryParam("lang", "ko")
+                .get("/v1/releases/2026-11-ai-workforce-shortfall/changes").asString());
+        assertEquals("인공지능 부문 부족 인력", changes.getFirst().get("indicator_name"));
+    }
+
+    @Test
     void formatWinsOverAcceptAndAnUnknownFormatIsRefused() {
         String csvTag = given().queryParam("geo", "KR").queryParam("format", "csv").accept("application/json")
                 .get(SHORTFALL).then().statusCode(200).contentType(startsWith("text/csv")).extract().header("ETag");

@@ -21,11 +21,15 @@ import java.util.Optional;
 public class ResponseCache {
 
     /** What a read is answered with: the exact bytes, and the headers derived from them and from the catalogue. */
-    public record Answer(byte[] body, String mediaType, String entityTag, String cacheControl, String lastModified) {
+    public record Answer(byte[] body, String mediaType, String entityTag, String cacheControl, String lastModified,
+            String contentLanguage) {
     }
 
-    /** A request as far as its answer depends on it: the head it was answered at, its path and query, and Accept. */
-    public record Key(long headSeq, String target, String accept) {
+    /**
+     * A request as far as its answer depends on it: the head it was answered at, its path and query, Accept and
+     * Accept-Language.
+     */
+    public record Key(long headSeq, String target, String accept, String acceptLanguage) {
     }
 
     private final boolean enabled;

@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Strong entity tags: a digest of the representation as it is serialised, so a tag changes exactly when the
@@ -26,14 +27,16 @@ public class EntityTags {
         this.representations = representations.stream().toList();
     }
 
-    /** The representation's bytes in the negotiated format: a registered {@link Representation}, or JSON. */
-    public byte[] serialise(Object entity, MediaType mediaType) {
-        for (Representation representation : representations) {
-            if (representation.mediaType().isCompatible(mediaType) && representation.writes(entity)) {
-                return representation.write(entity);
-            }
-        }
-        return serialise(entity);
+    /** The format that writes the entity in the negotiated media type; empty for JSON. */
+    public Optional<Representation> representation(Object entity, MediaType mediaType) {
+        return representations.stream()
+                .filter(representation -> representation.mediaType().isCompatible(mediaType) && representation.writes(entity))
+                .findFirst();
+    }
+
+    /** The representation's bytes in the negotiated format and language: a registered {@link Representation}, or JSON. */
+    public byte[] serialise(Object entity, MediaType mediaType, String language) {
+        return representation(entity, mediaType).map(r -> r.write(entity, language)).orElseGet(() -> serialise(entity));
     }
 
     public String of(Object entity) {

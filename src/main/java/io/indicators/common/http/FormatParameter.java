@@ -19,6 +19,7 @@ public class FormatParameter {
 
     @ServerRequestFilter(preMatching = true, nonBlocking = true)
     public void applyFormat(ContainerRequestContext request) {
+        Language.check(request.getUriInfo().getQueryParameters().getFirst("lang"));
         String format = request.getUriInfo().getQueryParameters().getFirst("format");
         if (format == null) {
             return;

@@ -39,7 +39,7 @@ public class HttpCaching {
 
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
     static final String LATEST = "public, max-age=60";
-    static final String VARY = "Accept, Accept-Encoding";
+    static final String VARY = "Accept, Accept-Encoding, Accept-Language";
     /**
      * A release's time is taken when it starts writing, so for a short while an instant just past can still gain
      * values; only answers about instants older than this are final.
@@ -80,7 +80,8 @@ public class HttpCaching {
         if (watched.isEmpty()) {
             return Optional.empty();
         }
-        Key key = new Key(watched.get().seq(), target(request.getUriInfo()), request.getHeaderString(HttpHeaders.ACCEPT));
+        Key key = new Key(watched.get().seq(), target(request.getUriInfo()), request.getHeaderString(HttpHeaders.ACCEPT),
+                request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         Optional<Answer> answer = cache.get(key);
         if (answer.isEmpty()) {
             request.setProperty(CACHE_KEY, key);
@@ -97,6 +98,9 @@ public class HttpCaching {
         if (hit.lastModified() != null) {
             response.header(HttpHeaders.LAST_MODIFIED, hit.lastModified());
         }
+        if (hit.contentLanguage() != null && !notModified) {
+            response.header(HttpHeaders.CONTENT_LANGUAGE, hit.contentLanguage());
+        }
         return Optional.of(response.build());
     }
 
@@ -110,7 +114,11 @@ public class HttpCaching {
         // The body goes out as the very bytes the tag digests: one serialisation per response, and a tag that
         // cannot drift from what the client receives.
         MediaType mediaType = response.getMediaType() == null ? MediaType.APPLICATION_JSON_TYPE : response.getMediaType();
-        byte[] body = tags.serialise(response.getEntity(), mediaType);
+        Object entity = response.getEntity();
+        String language = Language.of(request);
+        String contentLanguage = tags.representation(entity, mediaType).filter(Representation::singleLanguage)
+                .map(r -> language).orElse(null);
+        byte[] body = tags.serialise(entity, mediaType, language);
         String tag = EntityTags.of(body);
         Instant asOf = settledAsOf(request.getUriInfo());
         Head basis = asOf == null ? head.current() : head.at(asOf);
@@ -119,7 +127,7 @@ public class HttpCaching {
         String cacheControl = asOf != null || RELEASE_PATH.matcher(request.getUriInfo().getPath()).matches()
                 ? IMMUTABLE : LATEST;
         if (request.getProperty(CACHE_KEY) instanceof Key key) {
-            cache.put(key, new Answer(body, mediaType.toString(), tag, cacheControl, lastModified));
+            cache.put(key, new Answer(body, mediaType.toString(), tag, cacheControl, lastModified, contentLanguage));
         }
 
         var headers = response.getHeaders();
@@ -133,6 +141,9 @@ public class HttpCaching {
             response.setStatus(Response.Status.NOT_MODIFIED.getStatusCode());
             response.setEntity(null);
         } else {
+            if (contentLanguage != null) {
+                headers.putSingle(HttpHeaders.CONTENT_LANGUAGE, contentLanguage);
+            }
             response.setEntity(body, response.getEntityAnnotations(), mediaType);
         }
     }

@@ -13,5 +13,11 @@ public interface Representation {
     /** Whether this format can represent the entity (a table of values can be a CSV; an indicator cannot). */
     boolean writes(Object entity);
 
-    byte[] write(Object entity);
+    /** @param language the language of labels ({@link Language}), for formats that carry one */
+    byte[] write(Object entity, String language);
+
+    /** Whether the format labels things in one language (then sent with Content-Language). */
+    default boolean singleLanguage() {
+        return false;
+    }
 }
