@@ -33,6 +33,8 @@ public class SourceResource {
 
     @GET
     @Path("/{id}")
+    @Produces({ MediaType.APPLICATION_JSON, Citations.BibTeX.MEDIA_TYPE, Citations.CslJson.MEDIA_TYPE,
+            Citations.Ris.MEDIA_TYPE })
     public SourceDetail get(@PathParam("id") String id, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @QueryParam("asOf") String asOf) {
         return service.detail(id, QueryParameters.position(cursor), QueryParameters.limit(limit, VALUES_PAGE),

@@ -99,9 +99,10 @@ public class ProblemMapper {
                     + request.getMethod() + (allow == null ? "" : "; it takes " + allow), uri, List.of());
             case 406 -> problem(406, "not-acceptable", "Not acceptable", "This resource answers application/json"
                     + " (values also as text/csv: observations, histories and changes; observations also as "
-                    + "application/json-stat+json and application/vnd.sdmx.data+csv;version=2.0.0; errors as "
-                    + "application/problem+json); accept one of them, or pass format=json, csv, jsonstat or sdmx-csv",
-                    uri, List.of());
+                    + "application/json-stat+json and application/vnd.sdmx.data+csv;version=2.0.0; a source also as "
+                    + "application/x-bibtex, application/vnd.citationstyles.csl+json and "
+                    + "application/x-research-info-systems; errors as application/problem+json); accept one of them, "
+                    + "or pass format=json, csv, jsonstat, sdmx-csv, bibtex, csl or ris", uri, List.of());
             case 415 -> problem(415, "unsupported-media-type", "Unsupported media type",
                     "Send the body as application/json", uri, List.of());
             default -> problem(status.getStatusCode(), "about:blank", status.getReasonPhrase(),

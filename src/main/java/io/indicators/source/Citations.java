@@ -1,0 +1,212 @@
+package io.indicators.source;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.indicators.common.api.DatePublished;
+import io.indicators.common.http.Representation;
+import io.indicators.source.SourceViews.SourceDetail;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A source document as a reference a reference manager imports: BibTeX, CSL-JSON and RIS. Only what the catalogue
+ * records is written: no URL the document does not give, no date it does not have; an inferred date is written and
+ * said to be inferred, an unknown one is left out. The note names the document's SHA-256, which identifies the text
+ * the catalogue's quotes are anchored in.
+ */
+public final class Citations {
+
+    private Citations() {
+    }
+
+    /** Year, month and day of a published date, as far as its precision goes; empty when unknown. */
+    static List<Integer> dateParts(DatePublished date) {
+        List<Integer> parts = new ArrayList<>();
+        if (date == null || date.date() == null || "unknown".equals(date.basis())) {
+            return parts;
+        }
+        for (String part : date.date().split("-")) {
+            parts.add(Integer.parseInt(part));
+        }
+        return parts;
+    }
+
+    static String note(SourceDetail source) {
+        StringBuilder note = new StringBuilder("Text SHA-256 ").append(source.sha256()).append('.');
+        if (source.published() != null && "inferred".equals(source.published().basis())) {
+            note.append(" The publication date is inferred, not stated by the document.");
+        }
+        if (source.published() == null || "unknown".equals(source.published().basis())) {
+            note.append(" The publication date is unknown.");
+        }
+        return note.toString();
+    }
+
+    @ApplicationScoped
+    public static class BibTeX implements Representation {
+
+        public static final String MEDIA_TYPE = "application/x-bibtex";
+        private static final String[] MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+            "nov", "dec"};
+
+        @Override
+        public MediaType mediaType() {
+            return MediaType.valueOf(MEDIA_TYPE + ";charset=UTF-8");
+        }
+
+        @Override
+        public boolean writes(Object entity) {
+            return entity instanceof SourceDetail;
+        }
+
+        @Override
+        public byte[] write(Object entity, String language) {
+            SourceDetail source = (SourceDetail) entity;
+            List<Integer> date = dateParts(source.published());
+            StringBuilder entry = new StringBuilder("@article{").append(source.id()).append(",\n");
+            field(entry, "title", source.title().original());
+            if (!source.authors().isEmpty()) {
+                field(entry, "author", String.join(" and ", source.authors()));
+            }
+            field(entry, "journal", source.publisher().original());
+            if (!date.isEmpty()) {
+                field(entry, "year", Integer.toString(date.get(0)));
+            }
+            if (date.size() > 1) {
+                entry.append("  month = ").append(MONTHS[date.get(1) - 1]).append(",\n");
+            }
+            if (date.size() > 2) {
+                field(entry, "day", Integer.toString(date.get(2)));
+            }
+            field(entry, "language", source.language());
+            if (source.url() != null) {
+                field(entry, "url", source.url());
+            }
+            field(entry, "note", note(source));
+            return entry.append("}\n").toString().getBytes(StandardCharsets.UTF_8);
+        }
+
+        private static void field(StringBuilder entry, String name, String value) {
+            entry.append("  ").append(name).append(" = {").append(escape(value)).append("},\n");
+        }
+
+        /** BibTeX's special characters, so a title with braces or a percent sign stays what it is. */
+        private static String escape(String value) {
+            StringBuilder escaped = new StringBuilder();
+            for (char c : value.toCharArray()) {
+                switch (c) {
+                    case '\\' -> escaped.append("\\textbackslash{}");
+                    case '{', '}', '%', '&', '$', '#', '_' -> escaped.append('\\').append(c);
+                    case '~' -> escaped.append("\\textasciitilde{}");
+                    case '^' -> escaped.append("\\textasciicircum{}");
+                    default -> escaped.append(c);
+                }
+            }
+            return escaped.toString();
+        }
+    }
+
+    @ApplicationScoped
+    public static class CslJson implements Representation {
+
+        public static final String MEDIA_TYPE = "application/vnd.citationstyles.csl+json";
+
+        private final ObjectMapper json;
+
+        CslJson(ObjectMapper json) {
+            this.json = json;
+        }
+
+        @Override
+        public MediaType mediaType() {
+            return MediaType.valueOf(MEDIA_TYPE);
+        }
+
+        @Override
+        public boolean writes(Object entity) {
+            return entity instanceof SourceDetail;
+        }
+
+        @Override
+        public byte[] write(Object entity, String language) {
+            SourceDetail source = (SourceDetail) entity;
+            ArrayNode items = json.createArrayNode();
+            ObjectNode item = items.addObject();
+            item.put("id", source.id());
+            item.put("type", "article-newspaper");
+            item.put("title", source.title().original());
+            if (source.title().en() != null) {
+                item.put("title-short", source.title().en());
+            }
+            item.put("container-title", source.publisher().original());
+            ArrayNode authors = item.putArray("author");
+            source.authors().forEach(author -> authors.addObject().put("literal", author));
+            List<Integer> date = dateParts(source.published());
+            if (!date.isEmpty()) {
+                ArrayNode parts = item.putObject("issued").putArray("date-parts").addArray();
+                date.forEach(parts::add);
+            }
+            item.put("language", source.language());
+            if (source.url() != null) {
+                item.put("URL", source.url());
+            }
+            item.put("note", note(source));
+            try {
+                return json.writeValueAsBytes(items);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    @ApplicationScoped
+    public static class Ris implements Representation {
+
+        public static final String MEDIA_TYPE = "application/x-research-info-systems";
+
+        @Override
+        public MediaType mediaType() {
+            return MediaType.valueOf(MEDIA_TYPE + ";charset=UTF-8");
+        }
+
+        @Override
+        public boolean writes(Object entity) {
+            return entity instanceof SourceDetail;
+        }
+
+        @Override
+        public byte[] write(Object entity, String language) {
+            SourceDetail source = (SourceDetail) entity;
+            StringBuilder ris = new StringBuilder();
+            tag(ris, "TY", "NEWS");
+            tag(ris, "ID", source.id());
+            tag(ris, "TI", source.title().original());
+            source.authors().forEach(author -> tag(ris, "AU", author));
+            tag(ris, "T2", source.publisher().original());
+            List<Integer> date = dateParts(source.published());
+            if (!date.isEmpty()) {
+                tag(ris, "PY", Integer.toString(date.get(0)));
+                tag(ris, "DA", date.get(0) + "/" + (date.size() > 1 ? String.format("%02d", date.get(1)) : "")
+                        + "/" + (date.size() > 2 ? String.format("%02d", date.get(2)) : "") + "/");
+            }
+            tag(ris, "LA", source.language());
+            if (source.url() != null) {
+                tag(ris, "UR", source.url());
+            }
+            tag(ris, "N1", note(source));
+            tag(ris, "ER", "");
+            return ris.toString().getBytes(StandardCharsets.UTF_8);
+        }
+
+        /** A RIS line: two-letter tag, two spaces, a hyphen, a space; one line, so no line breaks in the value. */
+        private static void tag(StringBuilder ris, String tag, String value) {
+            ris.append(tag).append("  - ").append(value.replaceAll("[\\r\\n]+", " ")).append("\r\n");
+        }
+    }
+}
