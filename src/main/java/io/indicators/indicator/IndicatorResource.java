@@ -35,6 +35,7 @@ public class IndicatorResource {
 
     @GET
     @Path("/{id}")
+    @Produces({ MediaType.APPLICATION_JSON, DatasetJsonLd.MEDIA_TYPE })
     public IndicatorDetail get(@PathParam("id") String id, @QueryParam("asOf") String asOf) {
         return service.detail(id, QueryParameters.pastInstant("asOf", asOf));
     }

@@ -34,6 +34,12 @@ public class ProblemMapper {
     public static final String PROBLEM_JSON = "application/problem+json";
     private static final String TYPE_PREFIX = "urn:indicator-api:problem:";
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    private static final String NOT_ACCEPTABLE = "None of the formats you accept is one this resource answers in. "
+            + "application/json: every read; text/csv: observations, histories and changes; application/json-stat+json "
+            + "and application/vnd.sdmx.data+csv;version=2.0.0: observations; application/ld+json: an indicator; "
+            + "application/x-bibtex, application/vnd.citationstyles.csl+json, application/x-research-info-systems: a "
+            + "source. Where you cannot set Accept, pass format= (json, csv, jsonstat, sdmx-csv, jsonld, bibtex, csl, "
+            + "ris)";
     private static final Duration OUTAGE_LOG_INTERVAL = Duration.ofSeconds(30);
     private static final AtomicLong lastOutageLog = new AtomicLong(System.nanoTime() - OUTAGE_LOG_INTERVAL.toNanos() - 1);
 
@@ -97,12 +103,7 @@ public class ProblemMapper {
                     + "the contract at /q/openapi lists every path", uri, List.of());
             case 405 -> problem(405, "method-not-allowed", "Method not allowed", "This path does not take "
                     + request.getMethod() + (allow == null ? "" : "; it takes " + allow), uri, List.of());
-            case 406 -> problem(406, "not-acceptable", "Not acceptable", "This resource answers application/json"
-                    + " (values also as text/csv: observations, histories and changes; observations also as "
-                    + "application/json-stat+json and application/vnd.sdmx.data+csv;version=2.0.0; a source also as "
-                    + "application/x-bibtex, application/vnd.citationstyles.csl+json and "
-                    + "application/x-research-info-systems; errors as application/problem+json); accept one of them, "
-                    + "or pass format=json, csv, jsonstat, sdmx-csv, bibtex, csl or ris", uri, List.of());
+            case 406 -> problem(406, "not-acceptable", "Not acceptable", NOT_ACCEPTABLE, uri, List.of());
             case 415 -> problem(415, "unsupported-media-type", "Unsupported media type",
                     "Send the body as application/json", uri, List.of());
             default -> problem(status.getStatusCode(), "about:blank", status.getReasonPhrase(),
