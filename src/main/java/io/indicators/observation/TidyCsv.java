@@ -131,11 +131,27 @@ public class TidyCsv implements Representation, MessageBodyWriter<Object> {
         }
     }
 
-    private static List<Object> row(String indicator, String indicatorName, String geo, String period, BigDecimal value, BigDecimal low,
-            BigDecimal high, String unit, String status, String periodBasis, String asStated, boolean retracted,
-            Instant realtimeStart, Instant realtimeEnd, String release, String reason, List<CitationView> citations) {
-        ReferencePeriod span = ReferencePeriod.parse(period);
+    private static List<Object> row(String indicator, String indicatorName, String geo, String period, BigDecimal value,
+            BigDecimal low, BigDecimal high, String unit, String status, String periodBasis, String asStated,
+            boolean retracted, Instant realtimeStart, Instant realtimeEnd, String release, String reason,
+            List<CitationView> citations) {
         CitationView first = citations.isEmpty() ? null : citations.getFirst();
+        return row(indicator, indicatorName, geo, period, value, low, high, unit, status, periodBasis, asStated, retracted,
+                realtimeStart, realtimeEnd, release, reason, first == null ? null : first.document().id(),
+                first == null ? null : first.document().sha256(), first == null ? null : first.quote(),
+                first == null ? null : first.selectors().textPosition().start(),
+                first == null ? null : first.selectors().textPosition().end(),
+                first == null ? null : first.verification().status(),
+                first == null || first.publication() == null ? null : first.publication().id(), citations.size());
+    }
+
+    /** One value row, its first citation given field by field (a snapshot reads them straight from SQL). */
+    static List<Object> row(String indicator, String indicatorName, String geo, String period, BigDecimal value,
+            BigDecimal low, BigDecimal high, String unit, String status, String periodBasis, String asStated,
+            boolean retracted, Instant realtimeStart, Instant realtimeEnd, String release, String reason,
+            String document, String documentSha256, String quote, Integer quoteStart, Integer quoteEnd,
+            String verification, String publication, int citationCount) {
+        ReferencePeriod span = ReferencePeriod.parse(period);
         List<Object> row = new ArrayList<>(VALUE_COLUMNS.size());
         row.addAll(List.of(indicator, indicatorName, geo, period, span.start().toString(), span.end().toString()));
         row.add(plain(value));
@@ -150,15 +166,20 @@ public class TidyCsv implements Representation, MessageBodyWriter<Object> {
         row.add(realtimeEnd == null ? null : realtimeEnd.toString());
         row.add(release);
         row.add(reason);
-        row.add(first == null ? null : first.document().id());
-        row.add(first == null ? null : first.document().sha256());
-        row.add(first == null ? null : first.quote());
-        row.add(first == null ? null : Integer.toString(first.selectors().textPosition().start()));
-        row.add(first == null ? null : Integer.toString(first.selectors().textPosition().end()));
-        row.add(first == null ? null : first.verification().status());
-        row.add(first == null || first.publication() == null ? null : first.publication().id());
-        row.add(Integer.toString(citations.size()));
+        row.add(document);
+        row.add(documentSha256);
+        row.add(quote);
+        row.add(quoteStart == null ? null : quoteStart.toString());
+        row.add(quoteEnd == null ? null : quoteEnd.toString());
+        row.add(verification);
+        row.add(publication);
+        row.add(Integer.toString(citationCount));
         return row;
+    }
+
+    /** A writer of value rows (with the header) onto a stream: a snapshot writes millions without holding them. */
+    SequenceWriter valueRows(OutputStream out) throws IOException {
+        return csv.writer(values).writeValues(out);
     }
 
     /** As a plain decimal: a spreadsheet reads 260000, not 2.6E+5. */

@@ -5,7 +5,10 @@ import io.indicators.common.api.QueryParameters;
 import io.indicators.common.catalogue.CatalogueHead;
 import io.indicators.common.problem.ApiException;
 import io.indicators.observation.ObservationService;
+import io.indicators.observation.Snapshots;
 import io.indicators.observation.TidyCsv;
+import io.indicators.common.http.EntityTags;
+import io.indicators.common.http.HttpCaching;
 import io.indicators.observation.ObservationViews.Change;
 import io.indicators.observation.ObservationViews.ReleaseChanges;
 import io.indicators.observation.ObservationViews.ReleaseRef;
@@ -23,9 +26,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -41,6 +46,8 @@ public class ReleaseResource {
     /** A release's changes come a page at a time; most releases fit on one. */
     private static final int RELEASE_CHANGES_PAGE = 100;
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+    /** Not a release id (ReleaseValidator refuses it): the alias of the newest release. */
+    static final String LATEST = "latest";
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
 
     private final ReleaseQueries queries;
@@ -49,15 +56,17 @@ public class ReleaseResource {
     private final CatalogueHead head;
     private final PublishGate gate;
     private final JsonWebToken token;
+    private final Snapshots snapshots;
 
     ReleaseResource(ReleaseQueries queries, ReleaseService service, ObservationService observations, CatalogueHead head,
-            PublishGate gate, JsonWebToken token) {
+            PublishGate gate, JsonWebToken token, Snapshots snapshots) {
         this.queries = queries;
         this.service = service;
         this.observations = observations;
         this.head = head;
         this.gate = gate;
         this.token = token;
+        this.snapshots = snapshots;
     }
 
     @GET
@@ -91,6 +100,53 @@ public class ReleaseResource {
         if (issuedAt > Instant.now().plus(CLOCK_SKEW).getEpochSecond()) {
             throw new UnauthorizedException("The token's iat is in the future");
         }
+    }
+
+    /**
+     * The whole catalogue as it stood when the release landed, as one CSV; {@code latest} redirects to the newest
+     * release's. Immutable: the same bytes for ever, so its tag is the release's and its SHA-256 is published beside.
+     */
+    @GET
+    @Path("/{id}/snapshot")
+    @Produces(TidyCsv.TEXT_CSV)
+    public Response snapshot(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        if (LATEST.equals(id)) {
+            return latest("snapshot");
+        }
+        ReleaseView release = queries.get(id, null);
+        String tag = EntityTags.of(("snapshot:" + Snapshots.FORMAT_VERSION + ":" + release.id())
+                .getBytes(StandardCharsets.UTF_8));
+        Response.ResponseBuilder answer = EntityTags.matches(ifNoneMatch, tag) ? Response.notModified()
+                : Response.ok(snapshots.of(release.releasedAt()), "text/csv;charset=UTF-8")
+                        .header("Content-Disposition", "attachment; filename=\"" + fileName(release.id()) + "\"");
+        return answer.tag(new EntityTag(tag.substring(1, tag.length() - 1)))
+                .header(HttpHeaders.CACHE_CONTROL, HttpCaching.IMMUTABLE).build();
+    }
+
+    /** The snapshot's SHA-256, in the form sha256sum checks ({@code sha256sum -c}). */
+    @GET
+    @Path("/{id}/snapshot.sha256")
+    @Produces(MediaType.TEXT_PLAIN)
+    public Response snapshotSha256(@PathParam("id") String id) {
+        if (LATEST.equals(id)) {
+            return latest("snapshot.sha256");
+        }
+        ReleaseView release = queries.get(id, null);
+        return Response.ok(snapshots.sha256(release.releasedAt()) + "  " + fileName(release.id()) + "\n",
+                "text/plain;charset=UTF-8").header(HttpHeaders.CACHE_CONTROL, HttpCaching.IMMUTABLE).build();
+    }
+
+    private Response latest(String what) {
+        String newest = head.current().releaseId();
+        if (newest == null) {
+            throw ApiException.notFound("No release yet");
+        }
+        return Response.temporaryRedirect(UriBuilder.fromPath("/v1/releases/{id}/" + what).build(newest))
+                .header(HttpHeaders.CACHE_CONTROL, "no-cache").build();
+    }
+
+    private static String fileName(String releaseId) {
+        return "indicator-api-" + releaseId + ".csv";
     }
 
     @POST

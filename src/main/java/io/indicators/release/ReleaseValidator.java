@@ -71,6 +71,9 @@ public class ReleaseValidator {
             errors.add("/release", "is required");
         } else {
             slug(errors, "/release/id", request.release().id());
+            if (ReleaseResource.LATEST.equals(request.release().id())) {
+                errors.add("/release/id", "'latest' names the newest release in addresses; choose another id");
+            }
             required(errors, "/release/description", request.release().description());
         }
         if (request.documents().isEmpty() && request.publications().isEmpty() && request.indicators().isEmpty()

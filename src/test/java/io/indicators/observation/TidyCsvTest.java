@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * library that wrote it), negotiated by Accept or format=, with their own entity tags; CORS and compression.
  */
 @QuarkusTest
-class TidyCsvTest {
+public class TidyCsvTest {
 
     private static final String SHORTFALL = "/v1/indicators/ai-workforce-shortfall/observations";
 
@@ -146,7 +146,7 @@ class TidyCsvTest {
     }
 
     /** A small RFC 4180 reader: quoted fields, doubled quotes, CRLF or LF, and a header row naming the columns. */
-    static List<Map<String, String>> parse(String text) {
+    public static List<Map<String, String>> parse(String text) {
         List<List<String>> records = new ArrayList<>();
         List<String> record = new ArrayList<>();
         StringBuilder field = new StringBuilder();

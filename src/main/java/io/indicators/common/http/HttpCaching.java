@@ -13,6 +13,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -37,7 +38,7 @@ import java.util.regex.Pattern;
 @Singleton
 public class HttpCaching {
 
-    static final String IMMUTABLE = "public, max-age=31536000, immutable";
+    public static final String IMMUTABLE = "public, max-age=31536000, immutable";
     static final String LATEST = "public, max-age=60";
     static final String VARY = "Accept, Accept-Encoding, Accept-Language";
     /**
@@ -109,6 +110,10 @@ public class HttpCaching {
         boolean read = HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod());
         if (!read || response.getStatus() != 200 || !response.hasEntity() || !isApiRead(request.getUriInfo())
                 || request.getProperty(FROM_CACHE) != null) {
+            return;
+        }
+        // A streamed snapshot and its checksum set their own headers; they are neither serialised nor kept here.
+        if (response.getEntity() instanceof StreamingOutput || response.getEntity() instanceof String) {
             return;
         }
         // The body goes out as the very bytes the tag digests: one serialisation per response, and a tag that
