@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -33,9 +35,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public class TidyCsvTest {
 
     private static final String SHORTFALL = "/v1/indicators/ai-workforce-shortfall/observations";
+    static final Path SAMPLES = Path.of("target", "csv");
 
     @Test
-    void observationsAreOneRowPerValueWithTheQuoteOnTheRow() {
+    void observationsAreOneRowPerValueWithTheQuoteOnTheRow() throws IOException {
         Response json = given().queryParam("geo", "KR").get(SHORTFALL);
         Response csv = given().queryParam("geo", "KR").accept("text/csv").get(SHORTFALL);
         csv.then().statusCode(200).contentType(startsWith("text/csv"));
@@ -58,6 +61,11 @@ public class TidyCsvTest {
         }
         assertEquals("2020-01-01", rows.getFirst().get("period_start"));
         assertEquals("2020-12-31", rows.getFirst().get("period_end"));
+
+        // For pandas in .ci/run (src/contract/csv-check.py): the table and the JSON answer it must agree with.
+        Files.createDirectories(SAMPLES);
+        Files.write(SAMPLES.resolve("ai-workforce-shortfall.csv"), csv.asByteArray());
+        Files.write(SAMPLES.resolve("ai-workforce-shortfall.json"), json.asByteArray());
 
         // Scaled values are plain base-unit numbers, with the written form beside them.
         List<Map<String, String>> gpus = parse(given().queryParam("format", "csv")
