@@ -13,6 +13,7 @@ import io.indicators.observation.ObservationViews.Change;
 import io.indicators.observation.ObservationViews.ReleaseChanges;
 import io.indicators.observation.ObservationViews.ReleaseRef;
 import io.quarkus.security.UnauthorizedException;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -57,9 +58,10 @@ public class ReleaseResource {
     private final PublishGate gate;
     private final JsonWebToken token;
     private final Snapshots snapshots;
+    private final MeterRegistry metrics;
 
     ReleaseResource(ReleaseQueries queries, ReleaseService service, ObservationService observations, CatalogueHead head,
-            PublishGate gate, JsonWebToken token, Snapshots snapshots) {
+            PublishGate gate, JsonWebToken token, Snapshots snapshots, MeterRegistry metrics) {
         this.queries = queries;
         this.service = service;
         this.observations = observations;
@@ -67,6 +69,7 @@ public class ReleaseResource {
         this.gate = gate;
         this.token = token;
         this.snapshots = snapshots;
+        this.metrics = metrics;
     }
 
     @GET
@@ -181,6 +184,12 @@ public class ReleaseResource {
                 new ReleaseService.Precondition(ifMatch, request.basedOn())));
         head.refresh();
         ReleaseView view = queries.view(outcome.release());
+        if (!outcome.replayed()) {
+            metrics.counter("indicators.releases.published").increment();
+            metrics.counter("indicators.values.published", "change", "added").increment(view.changes().added());
+            metrics.counter("indicators.values.published", "change", "revised").increment(view.changes().revised());
+            metrics.counter("indicators.values.published", "change", "retracted").increment(view.changes().retracted());
+        }
         if (outcome.replayed()) {
             return Response.ok(view).header("Idempotent-Replayed", "true").build();
         }

@@ -1,0 +1,49 @@
+package io.indicators.common;
+
+import io.indicators.PublisherTokens;
+import io.indicators.Quotes;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+
+/**
+ * Issue 14: Prometheus metrics an operator can alert on: request latency histograms per route template (not per
+ * address, which would be unbounded), the connection pool, and what publishing did.
+ */
+@QuarkusTest
+@TestProfile(MetricsTest.OwnCatalogue.class)
+class MetricsTest {
+
+    /** A catalogue of its own: this test publishes. */
+    public static class OwnCatalogue implements QuarkusTestProfile {
+    }
+
+    @Test
+    void requestsPoolAndPublishesAreMeasured() {
+        given().queryParam("geo", "KR").get("/v1/indicators/ai-workforce-shortfall/observations").then().statusCode(200);
+        given().get("/v1/indicators/no-such-indicator").then().statusCode(404);
+        String head = given().get("/v1/releases").then().extract().path("items[0].id");
+        given().header("Authorization", "Bearer " + PublisherTokens.publisher()).contentType(ContentType.JSON)
+                .body(Map.of("release", Map.of("id", "test-metrics", "description", "Measured"), "basedOn", head,
+                        "observations", List.of(Map.of("indicator", "ai-workforce-total", "geo", "KR", "period", "2024",
+                                "periodBasis", Quotes.stated(), "value", 3, "status", "observed",
+                                "citations", Quotes.cites(Quotes.threeCountries())))))
+                .post("/v1/releases").then().statusCode(201);
+
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("http_server_requests_seconds_bucket{"))
+                .body(containsString("uri=\"/v1/indicators/{id}/observations\""))
+                .body(containsString("status=\"404\""))
+                .body(containsString("agroal_active_count"))
+                .body(containsString("indicators_releases_published_total"))
+                .body(containsString("indicators_values_published_total{change=\"added\"} 1.0"));
+    }
+}
