@@ -21,7 +21,7 @@ import io.indicators.observation.ObservationViews.ValueState;
 import io.indicators.observation.ObservationViews.Vintage;
 import io.indicators.observation.ObservationViews.VintageList;
 import io.indicators.observation.VersionRows.Version;
-import io.indicators.release.ReleaseRequest.Derivation;
+import io.indicators.common.api.Derivation;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;

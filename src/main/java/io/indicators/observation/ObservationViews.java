@@ -7,7 +7,7 @@ import io.indicators.common.api.PeriodBasis;
 import io.indicators.common.api.Selectors;
 import io.indicators.common.api.Verification;
 import io.indicators.common.api.Unit;
-import io.indicators.release.ReleaseRequest.Derivation;
+import io.indicators.common.api.Derivation;
 import io.indicators.source.SourceViews.DocumentRef;
 import io.indicators.source.SourceViews.PublicationRef;
 

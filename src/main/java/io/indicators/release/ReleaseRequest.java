@@ -2,6 +2,7 @@ package io.indicators.release;
 
 import io.indicators.common.api.AsStated;
 import io.indicators.common.api.DatePublished;
+import io.indicators.common.api.Derivation;
 import io.indicators.common.api.KoreanEnglish;
 import io.indicators.common.api.OriginalText;
 import io.indicators.common.api.PeriodBasis;
@@ -68,12 +69,6 @@ public record ReleaseRequest(
     public record DocumentText(String document, String text) {
     }
 
-
-    public record SeriesPoint(String indicator, String geo, String period) {
-    }
-
-    public record Derivation(String operation, List<SeriesPoint> inputs) {
-    }
 
     public record ObservationInput(String indicator, String geo, String period, PeriodBasis periodBasis,
             BigDecimal value, BigDecimal low, BigDecimal high, AsStated asStated, String status, String note,

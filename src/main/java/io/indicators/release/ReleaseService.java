@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.indicators.common.api.AsStated;
+import io.indicators.common.api.Derivation;
 import io.indicators.common.api.QueryParameters;
+import io.indicators.common.api.SeriesPoint;
 import io.indicators.common.http.EntityTags;
 import io.indicators.common.problem.ApiException;
 import io.indicators.common.problem.ProblemError;
@@ -230,7 +232,7 @@ public class ReleaseService {
         return errors;
     }
 
-    private static Optional<BigDecimal> compute(ReleaseRequest.Derivation derivation, Map<Point, BigDecimal> after,
+    private static Optional<BigDecimal> compute(Derivation derivation, Map<Point, BigDecimal> after,
             String at, List<ProblemError> errors) {
         BigDecimal a = after.get(point(derivation.inputs().get(0)));
         BigDecimal b = after.get(point(derivation.inputs().get(1)));
@@ -247,12 +249,12 @@ public class ReleaseService {
         return Optional.of(Derivations.compute(derivation.operation(), a, b));
     }
 
-    private static String formula(ReleaseRequest.Derivation derivation, Map<Point, BigDecimal> after) {
+    private static String formula(Derivation derivation, Map<Point, BigDecimal> after) {
         return derivation.operation() + "(" + after.get(point(derivation.inputs().get(0))).toPlainString() + ", "
                 + after.get(point(derivation.inputs().get(1))).toPlainString() + ")";
     }
 
-    private static Point point(ReleaseRequest.SeriesPoint input) {
+    private static Point point(SeriesPoint input) {
         return new Point(input.indicator(), input.geo(), input.period());
     }
 
@@ -277,10 +279,10 @@ public class ReleaseService {
         if (derived.isEmpty()) {
             return List.of();
         }
-        Map<Point, ReleaseRequest.Derivation> derivations = new HashMap<>();
+        Map<Point, Derivation> derivations = new HashMap<>();
         Set<Point> unknownInputs = new HashSet<>();
         derived.forEach((point, value) -> {
-            ReleaseRequest.Derivation derivation = fromJson(value.derivation());
+            Derivation derivation = fromJson(value.derivation());
             derivations.put(point, derivation);
             derivation.inputs().stream().map(ReleaseService::point)
                     .filter(input -> !changedInputs.containsKey(input) && !current.containsKey(input))
@@ -296,7 +298,7 @@ public class ReleaseService {
         for (var entry : derived.entrySet()) {
             Point point = entry.getKey();
             CurrentValue value = entry.getValue();
-            ReleaseRequest.Derivation derivation = derivations.get(point);
+            Derivation derivation = derivations.get(point);
             List<ProblemError> ignored = new ArrayList<>();
             Optional<BigDecimal> computed = compute(derivation, after, "", ignored);
             if (computed.isEmpty()) {
@@ -312,7 +314,7 @@ public class ReleaseService {
                     + releaseId + "; " + formula(derivation, after) + " = " + rounded.toPlainString()
                     + " (was " + value.value().toPlainString() + ")";
             List<Anchored> citations = new ArrayList<>();
-            for (ReleaseRequest.SeriesPoint input : derivation.inputs()) {
+            for (SeriesPoint input : derivation.inputs()) {
                 NewValue revised = changedInputs.get(point(input));
                 List<Anchored> cited = revised != null ? revised.citations()
                         : Optional.ofNullable(current.getOrDefault(point(input), otherInputs.get(point(input))))
@@ -327,9 +329,9 @@ public class ReleaseService {
         return rederived;
     }
 
-    private ReleaseRequest.Derivation fromJson(String json) {
+    private Derivation fromJson(String json) {
         try {
-            return canonicalJson.readValue(json, ReleaseRequest.Derivation.class);
+            return canonicalJson.readValue(json, Derivation.class);
         } catch (IOException e) {
             throw new IllegalStateException("A stored derivation is not JSON: " + json, e);
         }

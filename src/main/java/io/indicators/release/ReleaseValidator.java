@@ -15,7 +15,7 @@ import io.indicators.release.ReleaseRequest.ObservationInput;
 import io.indicators.common.api.PeriodBasis;
 import io.indicators.release.ReleaseRequest.PublicationInput;
 import io.indicators.release.ReleaseRequest.RetractionInput;
-import io.indicators.release.ReleaseRequest.SeriesPoint;
+import io.indicators.common.api.SeriesPoint;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;

@@ -1,5 +1,6 @@
 package io.indicators.release;
 
+import io.indicators.common.api.Derivation;
 import io.indicators.common.catalogue.CatalogueHead;
 import io.indicators.common.period.ReferencePeriod;
 import io.indicators.release.QuoteAnchors.Anchored;
@@ -150,7 +151,7 @@ class ValueWriter {
      * @param derivationJson the canonical JSON a derivation is stored as
      */
     void write(Release release, List<NewValue> values, List<RetractionInput> retractions,
-            Map<Point, CurrentValue> current, Function<ReleaseRequest.Derivation, String> derivationJson) {
+            Map<Point, CurrentValue> current, Function<Derivation, String> derivationJson) {
         work(connection -> {
             List<Point> points = new ArrayList<>(values.size() + retractions.size());
             values.forEach(v -> points.add(new Point(v.input().indicator(), v.input().geo(), v.input().period())));

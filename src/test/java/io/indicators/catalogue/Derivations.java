@@ -1,9 +1,9 @@
 package io.indicators.catalogue;
 
 import io.indicators.catalogue.SeedCatalogue.Key;
-import io.indicators.release.ReleaseRequest.Derivation;
+import io.indicators.common.api.Derivation;
 import io.indicators.release.ReleaseRequest.ObservationInput;
-import io.indicators.release.ReleaseRequest.SeriesPoint;
+import io.indicators.common.api.SeriesPoint;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

@@ -10,7 +10,7 @@ import io.indicators.release.ReleaseRequest.IndicatorInput;
 import io.indicators.release.ReleaseRequest.ObservationInput;
 import io.indicators.release.ReleaseRequest.PublicationInput;
 import io.indicators.release.ReleaseRequest.RetractionInput;
-import io.indicators.release.ReleaseRequest.SeriesPoint;
+import io.indicators.common.api.SeriesPoint;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

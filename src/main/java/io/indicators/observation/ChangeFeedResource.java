@@ -1,9 +1,7 @@
-package io.indicators.release;
+package io.indicators.observation;
 
 import io.indicators.common.api.Page;
 import io.indicators.common.api.QueryParameters;
-import io.indicators.observation.ObservationService;
-import io.indicators.observation.TidyCsv;
 import io.indicators.observation.ObservationViews.Change;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
