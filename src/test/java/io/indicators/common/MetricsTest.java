@@ -8,11 +8,17 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 14: Prometheus metrics an operator can alert on: request latency histograms per route template (not per
@@ -27,7 +33,7 @@ class MetricsTest {
     }
 
     @Test
-    void requestsPoolAndPublishesAreMeasured() {
+    void requestsPoolAndPublishesAreMeasured() throws IOException {
         given().queryParam("geo", "KR").get("/v1/indicators/ai-workforce-shortfall/observations").then().statusCode(200);
         given().get("/v1/indicators/no-such-indicator").then().statusCode(404);
         String head = given().get("/v1/releases").then().extract().path("items[0].id");
@@ -38,6 +44,17 @@ class MetricsTest {
                                 "citations", Quotes.cites(Quotes.threeCountries())))))
                 .post("/v1/releases").then().statusCode(201);
 
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        // Every series the Grafana dashboard in deploy/ queries is one the service serves.
+        Matcher names = Pattern.compile("([a-z_]+)\\{").matcher(Files.readString(Path.of("deploy/grafana/indicator-api.json")));
+        int queried = 0;
+        while (names.find()) {
+            assertTrue(metrics.contains(names.group(1) + "{") || metrics.contains(names.group(1) + " "),
+                    "the dashboard queries " + names.group(1)
+                    + ", which /q/metrics does not serve");
+            queried++;
+        }
+        assertTrue(queried >= 7, "the dashboard names the metrics it queries: " + queried);
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("http_server_requests_seconds_bucket{"))
                 .body(containsString("uri=\"/v1/indicators/{id}/observations\""))
