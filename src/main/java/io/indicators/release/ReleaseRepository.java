@@ -8,7 +8,10 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
@@ -39,12 +42,17 @@ public class ReleaseRepository implements PanacheRepositoryBase<Release, String>
         return getEntityManager().createQuery(query).setMaxResults(1).getResultStream().findFirst();
     }
 
-    /** The file name a document has now; null when there is no such document. */
-    public String currentFileName(String documentId) {
-        List<?> names = getEntityManager().createNativeQuery(
-                        "select file_name from document_version where id = ? and realtime_end is null", String.class)
-                .setParameter(1, documentId).getResultList();
-        return names.isEmpty() ? null : (String) names.getFirst();
+    /** The file names the given documents have now, by document id, in one statement; unknown ones are absent. */
+    public Map<String, String> currentFileNames(Collection<String> documentIds) {
+        Map<String, String> names = new HashMap<>();
+        if (documentIds.isEmpty()) {
+            return names;
+        }
+        List<?> rows = getEntityManager().createNativeQuery(
+                        "select id, file_name from document_version where id in (:ids) and realtime_end is null")
+                .setParameter("ids", documentIds).getResultList();
+        rows.forEach(row -> names.put((String) ((Object[]) row)[0], (String) ((Object[]) row)[1]));
+        return names;
     }
 
     /** Newest first, published by {@code asOf} (null: all); {@code beforeSeq} is the cursor. */

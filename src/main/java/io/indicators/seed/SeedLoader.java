@@ -140,7 +140,9 @@ public class SeedLoader {
         request.documents().forEach(document -> fileNames.put(document.id(), document.fileName()));
         request.observations().stream().flatMap(observation -> observation.citations().stream())
                 .map(ReleaseRequest.CitationInput::document).filter(document -> !fileNames.containsKey(document))
-                .distinct().forEach(document -> fileNames.put(document, releases.currentFileName(document)));
+                .distinct().forEach(document -> fileNames.put(document, null));
+        List<String> published = fileNames.entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey).toList();
+        releases.currentFileNames(published).forEach(fileNames::put);
         List<ReleaseRequest.DocumentText> texts = new ArrayList<>();
         fileNames.forEach((document, fileName) -> {
             Path path = fileName == null ? null : config.documents().get().resolve(fileName);
