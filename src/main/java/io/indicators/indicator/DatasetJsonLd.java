@@ -10,18 +10,11 @@ import io.indicators.indicator.IndicatorViews.IndicatorDetail;
 import io.indicators.indicator.IndicatorViews.SeriesSummary;
 import io.indicators.source.SourceViews.DocumentRef;
 import io.indicators.source.SourceViews.PublicationRef;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.ext.MessageBodyWriter;
 import jakarta.ws.rs.ext.Provider;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Type;
 import java.time.LocalDate;
 import java.util.Comparator;
 
@@ -31,28 +24,21 @@ import java.util.Comparator;
  * quoted from ({@code citation}) and the primary publications behind them ({@code isBasedOn}). Dates appear only
  * where the catalogue has them.
  */
-@ApplicationScoped
+@Singleton
 @Provider
 @Produces(DatasetJsonLd.MEDIA_TYPE)
-public class DatasetJsonLd implements Representation, MessageBodyWriter<Object> {
+public class DatasetJsonLd extends Representation {
 
     public static final String MEDIA_TYPE = "application/ld+json";
 
     private final ObjectMapper json;
 
     DatasetJsonLd(ObjectMapper json) {
+        super(MediaType.valueOf(MEDIA_TYPE), IndicatorDetail.class);
         this.json = json;
     }
 
-    @Override
-    public MediaType mediaType() {
-        return MediaType.valueOf(MEDIA_TYPE);
-    }
 
-    @Override
-    public boolean writes(Object entity) {
-        return entity instanceof IndicatorDetail;
-    }
 
     @Override
     public byte[] write(Object entity, String language) {
@@ -124,14 +110,5 @@ public class DatasetJsonLd implements Representation, MessageBodyWriter<Object> 
         return java.util.Optional.of(start + "/" + end);
     }
 
-    @Override
-    public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-        return IndicatorDetail.class.isAssignableFrom(type);
-    }
 
-    @Override
-    public void writeTo(Object entity, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-            MultivaluedMap<String, Object> headers, OutputStream out) throws IOException, WebApplicationException {
-        out.write(write(entity, io.indicators.common.http.Language.DEFAULT));
-    }
 }

@@ -8,18 +8,11 @@ import io.indicators.common.http.Representation;
 import io.indicators.common.period.ReferencePeriod;
 import io.indicators.observation.ObservationViews.ObservationSet;
 import io.indicators.observation.ObservationViews.ObservationView;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.ext.MessageBodyWriter;
 import jakarta.ws.rs.ext.Provider;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,10 +27,10 @@ import java.util.TreeSet;
  * indicator, values in row-major order with null where a combination has none, each value's status, and its
  * citations, real-time period and written form in {@code extension}, keyed by the value's index.
  */
-@ApplicationScoped
+@Singleton
 @Provider
 @Produces(JsonStat.MEDIA_TYPE)
-public class JsonStat implements Representation, MessageBodyWriter<Object> {
+public class JsonStat extends Representation {
 
     public static final String MEDIA_TYPE = "application/json-stat+json";
     static final MediaType MEDIA_TYPE_UTF8 = new MediaType("application", "json-stat+json", "UTF-8");
@@ -45,18 +38,11 @@ public class JsonStat implements Representation, MessageBodyWriter<Object> {
     private final ObjectMapper json;
 
     JsonStat(ObjectMapper json) {
+        super(MEDIA_TYPE_UTF8, ObservationSet.class);
         this.json = json;
     }
 
-    @Override
-    public MediaType mediaType() {
-        return MEDIA_TYPE_UTF8;
-    }
 
-    @Override
-    public boolean writes(Object entity) {
-        return entity instanceof ObservationSet;
-    }
 
     @Override
     public boolean singleLanguage() {
@@ -165,14 +151,5 @@ public class JsonStat implements Representation, MessageBodyWriter<Object> {
                 .max().orElse(0);
     }
 
-    @Override
-    public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-        return ObservationSet.class.isAssignableFrom(type);
-    }
 
-    @Override
-    public void writeTo(Object entity, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-            MultivaluedMap<String, Object> headers, OutputStream out) throws IOException, WebApplicationException {
-        out.write(write(entity, io.indicators.common.http.Language.DEFAULT));
-    }
 }

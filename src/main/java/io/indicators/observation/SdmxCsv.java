@@ -9,20 +9,14 @@ import io.indicators.common.period.ReferencePeriod;
 import io.indicators.observation.ObservationViews.CitationView;
 import io.indicators.observation.ObservationViews.ObservationSet;
 import io.indicators.observation.ObservationViews.ObservationView;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.ext.MessageBodyWriter;
 import jakarta.ws.rs.ext.Provider;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Period;
@@ -38,10 +32,10 @@ import java.util.Map;
  * OBS_STATUS (CL_OBS_STATUS: A normal, E estimated, F forecast), OBS_STATUS_DETAIL (this API's status, which also
  * says derived), and the citation: DOCUMENT, DOCUMENT_SHA256, QUOTE, QUOTE_START, QUOTE_END, PUBLICATION.
  */
-@ApplicationScoped
+@Singleton
 @Provider
 @Produces(SdmxCsv.MEDIA_TYPE)
-public class SdmxCsv implements Representation, MessageBodyWriter<Object> {
+public class SdmxCsv extends Representation {
 
     public static final String MEDIA_TYPE = "application/vnd.sdmx.data+csv;version=2.0.0";
     static final MediaType MEDIA_TYPE_VERSIONED = new MediaType("application", "vnd.sdmx.data+csv",
@@ -53,15 +47,11 @@ public class SdmxCsv implements Representation, MessageBodyWriter<Object> {
 
     private final CsvMapper csv = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
 
-    @Override
-    public MediaType mediaType() {
-        return MEDIA_TYPE_VERSIONED;
+    SdmxCsv() {
+        super(MEDIA_TYPE_VERSIONED, ObservationSet.class);
     }
 
-    @Override
-    public boolean writes(Object entity) {
-        return entity instanceof ObservationSet;
-    }
+
 
     @Override
     public byte[] write(Object entity, String language) {
@@ -129,14 +119,5 @@ public class SdmxCsv implements Representation, MessageBodyWriter<Object> {
         return span.start() + "/" + length;
     }
 
-    @Override
-    public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-        return ObservationSet.class.isAssignableFrom(type);
-    }
 
-    @Override
-    public void writeTo(Object entity, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-            MultivaluedMap<String, Object> headers, OutputStream out) throws IOException, WebApplicationException {
-        out.write(write(entity, io.indicators.common.http.Language.DEFAULT));
-    }
 }

@@ -16,20 +16,15 @@ import io.indicators.observation.ObservationViews.ObservationView;
 import io.indicators.observation.ObservationViews.ReleaseChanges;
 import io.indicators.observation.ObservationViews.ValueHistory;
 import io.indicators.observation.ObservationViews.ValueState;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.ext.MessageBodyWriter;
 import jakarta.ws.rs.ext.Provider;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,10 +36,10 @@ import java.util.List;
  * their quotes in one step. Observations, a value's history, a release's changes and the change feed have it; a
  * change list adds which change each row is. A value with several citations shows its first and how many it has.
  */
-@ApplicationScoped
+@Singleton
 @Provider
 @Produces(TidyCsv.TEXT_CSV)
-public class TidyCsv implements Representation, MessageBodyWriter<Object> {
+public class TidyCsv extends Representation {
 
     public static final String TEXT_CSV = "text/csv";
     static final MediaType TEXT_CSV_TYPE = new MediaType("text", "csv", "UTF-8");
@@ -60,21 +55,22 @@ public class TidyCsv implements Representation, MessageBodyWriter<Object> {
     private final CsvSchema values = schema(VALUE_COLUMNS);
     private final CsvSchema changes = schema(concat(CHANGE_COLUMNS, VALUE_COLUMNS));
 
+    TidyCsv() {
+        super(TEXT_CSV_TYPE, ObservationSet.class, ValueHistory.class, ReleaseChanges.class, Page.class);
+    }
+
     private static CsvSchema schema(List<String> columns) {
         CsvSchema.Builder builder = CsvSchema.builder().setUseHeader(true).setLineSeparator("\r\n");
         columns.forEach(builder::addColumn);
         return builder.build();
     }
 
-    @Override
-    public MediaType mediaType() {
-        return TEXT_CSV_TYPE;
-    }
 
+    /** A page is a table only when it is a page of changes. */
     @Override
     public boolean writes(Object entity) {
-        return entity instanceof ObservationSet || entity instanceof ValueHistory || entity instanceof ReleaseChanges
-                || entity instanceof Page<?> page && page.items().stream().allMatch(Change.class::isInstance);
+        return entity instanceof Page<?> page ? page.items().stream().allMatch(Change.class::isInstance)
+                : super.writes(entity);
     }
 
     @Override
@@ -197,15 +193,5 @@ public class TidyCsv implements Representation, MessageBodyWriter<Object> {
         return all;
     }
 
-    @Override
-    public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-        return ObservationSet.class.isAssignableFrom(type) || ValueHistory.class.isAssignableFrom(type)
-                || ReleaseChanges.class.isAssignableFrom(type) || Page.class.isAssignableFrom(type);
-    }
 
-    @Override
-    public void writeTo(Object entity, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-            MultivaluedMap<String, Object> headers, OutputStream out) throws IOException, WebApplicationException {
-        out.write(write(entity, io.indicators.common.http.Language.DEFAULT));
-    }
 }

@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.indicators.common.api.DatePublished;
 import io.indicators.common.http.Representation;
 import io.indicators.source.SourceViews.SourceDetail;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.ext.Provider;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -48,22 +50,20 @@ public final class Citations {
         return note.toString();
     }
 
-    @ApplicationScoped
-    public static class BibTeX implements Representation {
+    @Singleton
+    @Provider
+    @Produces(BibTeX.MEDIA_TYPE)
+    public static class BibTeX extends Representation {
 
         public static final String MEDIA_TYPE = "application/x-bibtex";
         private static final String[] MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
             "nov", "dec"};
 
-        @Override
-        public MediaType mediaType() {
-            return MediaType.valueOf(MEDIA_TYPE + ";charset=UTF-8");
+        BibTeX() {
+            super(MediaType.valueOf(MEDIA_TYPE + ";charset=UTF-8"), SourceDetail.class);
         }
 
-        @Override
-        public boolean writes(Object entity) {
-            return entity instanceof SourceDetail;
-        }
+
 
         @Override
         public byte[] write(Object entity, String language) {
@@ -112,26 +112,21 @@ public final class Citations {
         }
     }
 
-    @ApplicationScoped
-    public static class CslJson implements Representation {
+    @Singleton
+    @Provider
+    @Produces(CslJson.MEDIA_TYPE)
+    public static class CslJson extends Representation {
 
         public static final String MEDIA_TYPE = "application/vnd.citationstyles.csl+json";
 
         private final ObjectMapper json;
 
         CslJson(ObjectMapper json) {
+            super(MediaType.valueOf(MEDIA_TYPE), SourceDetail.class);
             this.json = json;
         }
 
-        @Override
-        public MediaType mediaType() {
-            return MediaType.valueOf(MEDIA_TYPE);
-        }
 
-        @Override
-        public boolean writes(Object entity) {
-            return entity instanceof SourceDetail;
-        }
 
         @Override
         public byte[] write(Object entity, String language) {
@@ -165,20 +160,18 @@ public final class Citations {
         }
     }
 
-    @ApplicationScoped
-    public static class Ris implements Representation {
+    @Singleton
+    @Provider
+    @Produces(Ris.MEDIA_TYPE)
+    public static class Ris extends Representation {
 
         public static final String MEDIA_TYPE = "application/x-research-info-systems";
 
-        @Override
-        public MediaType mediaType() {
-            return MediaType.valueOf(MEDIA_TYPE + ";charset=UTF-8");
+        Ris() {
+            super(MediaType.valueOf(MEDIA_TYPE + ";charset=UTF-8"), SourceDetail.class);
         }
 
-        @Override
-        public boolean writes(Object entity) {
-            return entity instanceof SourceDetail;
-        }
+
 
         @Override
         public byte[] write(Object entity, String language) {

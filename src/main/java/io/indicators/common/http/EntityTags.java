@@ -34,11 +34,6 @@ public class EntityTags {
                 .findFirst();
     }
 
-    /** The representation's bytes in the negotiated format and language: a registered {@link Representation}, or JSON. */
-    public byte[] serialise(Object entity, MediaType mediaType, String language) {
-        return representation(entity, mediaType).map(r -> r.write(entity, language)).orElseGet(() -> serialise(entity));
-    }
-
     public String of(Object entity) {
         return of(serialise(entity));
     }

@@ -121,9 +121,9 @@ public class HttpCaching {
         MediaType mediaType = response.getMediaType() == null ? MediaType.APPLICATION_JSON_TYPE : response.getMediaType();
         Object entity = response.getEntity();
         String language = Language.of(request);
-        String contentLanguage = tags.representation(entity, mediaType).filter(Representation::singleLanguage)
-                .map(r -> language).orElse(null);
-        byte[] body = tags.serialise(entity, mediaType, language);
+        Optional<Representation> format = tags.representation(entity, mediaType);
+        String contentLanguage = format.filter(Representation::singleLanguage).map(r -> language).orElse(null);
+        byte[] body = format.map(r -> r.write(entity, language)).orElseGet(() -> tags.serialise(entity));
         String tag = EntityTags.of(body);
         Instant asOf = settledAsOf(request.getUriInfo());
         Head basis = asOf == null ? head.current() : head.at(asOf);
