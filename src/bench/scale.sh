@@ -34,7 +34,8 @@
 # PGBENCH_SCALE (10), JVM_OPTS (-Xmx256m), NATIVE_OPTS (common.sh), START_TIMEOUT (180, seconds to readiness),
 # PUBLISH_SIZES (10000,100000), PUBLISH_TIMEOUT (900, seconds a publish), APPLY_MISSING_MIGRATIONS (false; true applies
 # with psql the src/main/resources/db/migration files the service's Flyway did not, to try an older build, which then
-# runs on a schema it does not know).
+# runs on a schema it does not know), MEASURE (reads,plans,publishing: which parts run), RESULTS and OUT (where the
+# table and the log go; default src/bench/scale-results.md and scale-output.txt).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BENCH=src/bench
@@ -69,8 +70,9 @@ RUNNER=${RUNNER:-$(ls target/*-runner 2>/dev/null | head -1 || true)}
 WRK=${WRK:-wrk}
 NGINX=${NGINX:-nginx}
 
-OUT=$BENCH/scale-output.txt
-RESULTS=$BENCH/scale-results.md
+OUT=${OUT:-$BENCH/scale-output.txt}
+RESULTS=${RESULTS:-$BENCH/scale-results.md}
+MEASURE=${MEASURE:-reads,plans,publishing}
 WORK=$(mktemp -d /tmp/indicator-scale.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT  # until PostgreSQL runs; then cleanup() below
 exec > >(tee "$OUT") 2>&1
@@ -548,22 +550,28 @@ for size in ${SIZES//,/ }; do
   )
   for i in "${!EP_LABEL[@]}"; do printf '%s\t%s\t%s\n' "$size" "${EP_LABEL[$i]}" "${EP_PATH[$i]}" >> "$WORK/endpoints.tsv"; done
 
-  for mode in "${AVAILABLE[@]}"; do
-    for cache in cached uncached; do
-      measure_reads "$size" "$mode" "$cache" "$db"
+  if [[ ,$MEASURE, == *,reads,* ]]; then
+    for mode in "${AVAILABLE[@]}"; do
+      for cache in cached uncached; do
+        measure_reads "$size" "$mode" "$cache" "$db"
+      done
     done
-  done
+  fi
 
-  capture_plans "$size" "${AVAILABLE[0]}" "$db"
+  if [[ ,$MEASURE, == *,plans,* ]]; then
+    capture_plans "$size" "${AVAILABLE[0]}" "$db"
+  fi
 
   bench_values=$(sql "$db" -c "select count(*) from observation o join series s on s.id = o.series_id where s.indicator_id like 'bench-ind-%'")
   sql "$db" -F $'\t' -c "select s.indicator_id, s.geo, o.period, v.value
       from observation o join series s on s.id = o.series_id
       join observation_version v on v.observation_id = o.id and v.realtime_end is null
       where s.indicator_id like 'bench-ind-%' order by o.id" > "$WORK/publish-values.tsv"
-  for mode in "${AVAILABLE[@]}"; do
-    measure_publishing "$size" "$mode" "$db" "$bench_values"
-  done
+  if [[ ,$MEASURE, == *,publishing,* ]]; then
+    for mode in "${AVAILABLE[@]}"; do
+      measure_publishing "$size" "$mode" "$db" "$bench_values"
+    done
+  fi
   psql_db postgres -c "drop database $db"
 done
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)

@@ -39,60 +39,58 @@ final class QuoteAnchors {
         }
     }
 
-    private QuoteAnchors() {
+    private final Map<String, Text> byDocument;
+
+    private QuoteAnchors(Map<String, Text> byDocument) {
+        this.byDocument = byDocument;
     }
 
     /**
-     * The anchored citations of every observation, in order, or the errors (with JSON pointers) that stop the
-     * release. {@code documentSha256} holds the hash of every document the release or the catalogue knows.
+     * The release's document texts, each checked against its document's hash. {@code documentSha256} holds the hash
+     * of every document the release or the catalogue knows.
      */
-    static Result anchor(List<ObservationInput> observations, List<DocumentText> texts,
-            Map<String, String> documentSha256, Instant checkedAt) {
-        List<ProblemError> errors = new ArrayList<>();
+    static QuoteAnchors of(List<DocumentText> texts, Map<String, String> documentSha256, ReleaseErrors errors) {
         Map<String, Text> byDocument = new HashMap<>();
         for (int i = 0; i < texts.size(); i++) {
             DocumentText text = texts.get(i);
             String at = "/documentTexts/" + i;
             if (text == null || text.document() == null || text.text() == null) {
-                errors.add(ProblemError.atPointer(at, "needs document and text"));
+                errors.add(at, "needs document and text");
                 continue;
             }
             String expected = documentSha256.get(text.document());
             if (expected == null) {
-                errors.add(ProblemError.atPointer(at + "/document", "unknown document '" + text.document() + "'"));
+                errors.add(at + "/document", "unknown document '" + text.document() + "'");
                 continue;
             }
             String actual = sha256(text.text());
             if (!actual.equals(expected)) {
-                errors.add(ProblemError.atPointer(at + "/text", "hashes to SHA-256 " + actual + ", but document '"
-                        + text.document() + "' is " + expected + ": this is not the document's text"));
+                errors.add(at + "/text", "hashes to SHA-256 " + actual + ", but document '" + text.document() + "' is "
+                        + expected + ": this is not the document's text");
                 continue;
             }
             if (byDocument.put(text.document(), new Text(text.text(), expected)) != null) {
-                errors.add(ProblemError.atPointer(at + "/document", "the text of '" + text.document() + "' is given twice"));
+                errors.add(at + "/document", "the text of '" + text.document() + "' is given twice");
             }
         }
-        List<List<Anchored>> anchored = new ArrayList<>(observations.size());
-        for (int i = 0; i < observations.size(); i++) {
-            List<CitationInput> citations = observations.get(i).citations();
-            List<Anchored> value = new ArrayList<>(citations.size());
-            for (int j = 0; j < citations.size(); j++) {
-                CitationInput citation = citations.get(j);
-                String at = "/observations/" + i + "/citations/" + j;
-                Text text = byDocument.get(citation.document());
-                Anchored result = text == null ? asGiven(citation, at, errors) : verify(citation, text, at, checkedAt, errors);
-                value.add(result);
-            }
-            anchored.add(value);
-        }
-        return new Result(anchored, errors);
+        return new QuoteAnchors(byDocument);
     }
 
-    record Result(List<List<Anchored>> citations, List<ProblemError> errors) {
+    /** The anchored citations of a value, in order; errors (with JSON pointers under {@code at}) stop the release. */
+    List<Anchored> anchor(ObservationInput observation, String at, Instant checkedAt, ReleaseErrors errors) {
+        List<CitationInput> citations = observation.citations();
+        List<Anchored> anchored = new ArrayList<>(citations.size());
+        for (int j = 0; j < citations.size(); j++) {
+            CitationInput citation = citations.get(j);
+            String pointer = at + "/citations/" + j;
+            Text text = byDocument.get(citation.document());
+            anchored.add(text == null ? asGiven(citation, pointer, errors) : verify(citation, text, pointer, checkedAt, errors));
+        }
+        return anchored;
     }
 
     /** Without the document's text, the publisher's selectors are all there is: they must be complete and consistent. */
-    private static Anchored asGiven(CitationInput citation, String at, List<ProblemError> errors) {
+    private static Anchored asGiven(CitationInput citation, String at, ReleaseErrors errors) {
         if (citation.start() == null || citation.end() == null || citation.prefix() == null || citation.suffix() == null) {
             errors.add(ProblemError.atPointer(at, "needs start, end, prefix and suffix to locate the quote in its "
                     + "document, or the document's text in documentTexts so they can be found there"));
@@ -109,7 +107,7 @@ final class QuoteAnchors {
     }
 
     private static Anchored verify(CitationInput citation, Text text, String at, Instant checkedAt,
-            List<ProblemError> errors) {
+            ReleaseErrors errors) {
         String quote = citation.quote();
         List<Integer> candidates = new ArrayList<>();
         if (citation.start() != null) {

@@ -1,5 +1,6 @@
 package io.indicators.release;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.indicators.common.api.Page;
 import io.indicators.common.api.QueryParameters;
 import io.indicators.common.catalogue.CatalogueHead;
@@ -31,6 +32,9 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,8 +46,6 @@ import java.util.regex.Pattern;
 public class ReleaseResource {
 
     public static final String PUBLISHER_ROLE = "publisher";
-    /** What one transaction applies within its timeout with room to spare (src/bench/scale-results.md). */
-    static final int MAX_RELEASE_SIZE = 100_000;
     /** A release's changes come a page at a time; most releases fit on one. */
     private static final int RELEASE_CHANGES_PAGE = 100;
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
@@ -59,9 +61,10 @@ public class ReleaseResource {
     private final JsonWebToken token;
     private final Snapshots snapshots;
     private final MeterRegistry metrics;
+    private final ObjectMapper json;
 
     ReleaseResource(ReleaseQueries queries, ReleaseService service, ObservationService observations, CatalogueHead head,
-            PublishGate gate, JsonWebToken token, Snapshots snapshots, MeterRegistry metrics) {
+            PublishGate gate, JsonWebToken token, Snapshots snapshots, MeterRegistry metrics, ObjectMapper json) {
         this.queries = queries;
         this.service = service;
         this.observations = observations;
@@ -70,6 +73,7 @@ public class ReleaseResource {
         this.token = token;
         this.snapshots = snapshots;
         this.metrics = metrics;
+        this.json = json;
     }
 
     @GET
@@ -155,33 +159,26 @@ public class ReleaseResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(PUBLISHER_ROLE)
-    public Response publish(ReleaseRequest request, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @HeaderParam("Idempotency-Key") String idempotencyKey, SecurityContext security) {
+    public Response publish(InputStream body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam("Idempotency-Key") String idempotencyKey, SecurityContext security) throws IOException {
         checkIssuedAt();
-        if (request == null) {
-            throw ApiException.badParameter("body", "The request body is required: a release");
-        }
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw ApiException.badParameter("Idempotency-Key", "Idempotency-Key must be 1 to 200 visible ASCII characters");
-        }
-        int size = request.observations().size() + request.retractions().size() + request.documents().size()
-                + request.publications().size() + request.indicators().size() + request.documentTexts().size();
-        if (size > MAX_RELEASE_SIZE) {
-            throw ApiException.releaseTooLarge("The release has " + size + " items (values, retractions, documents, "
-                    + "publications, indicators, texts); at most " + MAX_RELEASE_SIZE + " are applied in one release: "
-                    + "split it into releases that build on one another");
-        }
-        if (ifMatch == null && request.basedOn() == null) {
-            throw ApiException.preconditionRequired("Name the state this release builds on: send If-Match with the ETag "
-                    + "of GET /v1/releases, or basedOn with the newest release id");
         }
         if (ifMatch != null && Arrays.stream(ifMatch.split(",")).anyMatch(tag -> tag.trim().equals("*"))) {
             throw ApiException.preconditionRequired("If-Match: * names no state: send the ETag of GET /v1/releases "
                     + "this release builds on");
         }
         String publisher = security.getUserPrincipal().getName();
-        ReleaseService.Outcome outcome = gate.inTurn(() -> service.publish(request, publisher, idempotencyKey,
-                new ReleaseService.Precondition(ifMatch, request.basedOn())));
+        ReleaseService.Outcome outcome;
+        try {
+            // The body is read inside the publish, as a stream: a release is never held whole in memory.
+            outcome = gate.inTurn(() -> service.publish(ReleaseBody.of(body, json), publisher, idempotencyKey,
+                    basedOn -> ReleaseService.Precondition.named(ifMatch, basedOn)));
+        } catch (UncheckedIOException e) {
+            // A body that is not JSON of a release's shape: answered as the problem it is (ProblemMapper).
+            throw e.getCause();
+        }
         head.refresh();
         ReleaseView view = queries.view(outcome.release());
         if (!outcome.replayed()) {

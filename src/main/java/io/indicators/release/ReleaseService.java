@@ -18,6 +18,8 @@ import io.indicators.release.MetadataWriter.Known;
 import io.indicators.release.QuoteAnchors.Anchored;
 import io.indicators.release.ReleaseRequest.CitationInput;
 import io.indicators.release.ReleaseRequest.ObservationInput;
+import io.indicators.release.ReleaseRequest.RetractionInput;
+import io.indicators.release.StagedItems.Item;
 import io.indicators.release.ValueWriter.CurrentValue;
 import io.indicators.release.ValueWriter.NewValue;
 import io.indicators.release.ValueWriter.Point;
@@ -42,6 +44,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
@@ -59,16 +62,18 @@ public class ReleaseService {
     private final MetadataWriter metadata;
     private final ValueWriter writer;
     private final ReleaseValidator validator;
+    private final StagedItems staged;
     private final ReleaseQueries releaseQueries;
     private final EntityTags entityTags;
     private final ObjectMapper canonicalJson;
 
     ReleaseService(ReleaseRepository releases, MetadataWriter metadata, ValueWriter writer, ReleaseValidator validator,
-            ReleaseQueries releaseQueries, EntityTags entityTags, ObjectMapper json) {
+            StagedItems staged, ReleaseQueries releaseQueries, EntityTags entityTags, ObjectMapper json) {
         this.releases = releases;
         this.metadata = metadata;
         this.writer = writer;
         this.validator = validator;
+        this.staged = staged;
         this.releaseQueries = releaseQueries;
         this.entityTags = entityTags;
         // 1000 and 1000.0 are the same number: a retry that writes it differently is the same release.
@@ -101,6 +106,15 @@ public class ReleaseService {
         public static Precondition builtOn(String releaseId) {
             return new Precondition(null, releaseId);
         }
+
+        /** What a request names, which must be something: a publisher always says what it builds on. */
+        public static Precondition named(String ifMatch, String basedOn) {
+            if (ifMatch == null && basedOn == null) {
+                throw ApiException.preconditionRequired("Name the state this release builds on: send If-Match with the "
+                        + "ETag of GET /v1/releases, or basedOn with the newest release id");
+            }
+            return new Precondition(ifMatch, basedOn);
+        }
     }
 
     /** Idempotency keys are the publisher's own: two publishers choosing the same key never see each other's release. */
@@ -108,9 +122,21 @@ public class ReleaseService {
         return publisher + " " + idempotencyKey;
     }
 
-    public Outcome publish(ReleaseRequest request, String publisher, String idempotencyKey, Precondition precondition) {
+    /**
+     * Publishes a release read from {@code body}: its values are staged in the database as they are read, then
+     * checked and written a chunk at a time, so the heap holds one chunk whatever the release's size. Everything
+     * happens in one transaction: a release with any error writes nothing.
+     *
+     * @param precondition what the release builds on, given the basedOn it names
+     */
+    public Outcome publish(ReleaseBody body, String publisher, String idempotencyKey,
+            Function<String, Precondition> precondition) {
+        StagedItems.Sink sink = staged.sink();
+        ReleaseRequest header = body.read(sink);
+        sink.finish();
+        Precondition builtOn = precondition.apply(header.basedOn());
         lockCatalogue();
-        String contentSha256 = sha256(request);
+        String contentSha256 = sha256(header, sink);
         String scopedKey = idempotencyKey == null ? null : scopedKey(publisher, idempotencyKey);
         if (scopedKey != null) {
             Optional<Release> earlier = releases.findByIdempotencyKey(scopedKey);
@@ -123,127 +149,324 @@ public class ReleaseService {
             }
         }
         Optional<Release> head = releases.head();
-        check(precondition, head);
-        Set<Point> points = touchedPoints(request);
-        Map<Point, CurrentValue> current = writer.current(points);
-        Known known = known(request, points);
-        List<ProblemError> errors = validator.validate(request, known,
-                (indicator, geo, period) -> Optional.ofNullable(current.get(new Point(indicator, geo, period)))
-                        .filter(value -> !value.retracted()).isPresent());
-        if (!errors.isEmpty()) {
-            throw ApiException.invalidRelease(errors);
-        }
-        Instant releasedAt = nextInstant(head);
-        Map<String, String> documentSha256 = new HashMap<>(known.documentSha256());
-        request.documents().forEach(document -> documentSha256.put(document.id(), document.sha256()));
-        QuoteAnchors.Result anchored = QuoteAnchors.anchor(request.observations(), request.documentTexts(),
-                documentSha256, releasedAt);
-        if (!anchored.errors().isEmpty()) {
-            throw ApiException.invalidRelease(anchored.errors());
-        }
-        if (releases.findById(request.release().id()) != null) {
-            throw ApiException.conflict("Release '" + request.release().id() + "' already exists; a release id is used once");
-        }
-        Map<Point, BigDecimal> after = valuesAfter(request, current);
-        List<ProblemError> underived = checkDerivations(request.observations(), after);
-        if (!underived.isEmpty()) {
-            throw ApiException.invalidRelease(underived);
-        }
-
-        List<NewValue> changed = new ArrayList<>();
-        int added = 0;
-        int revised = 0;
-        for (int i = 0; i < request.observations().size(); i++) {
-            ObservationInput input = request.observations().get(i);
-            List<Anchored> citations = anchored.citations().get(i);
-            CurrentValue value = current.get(new Point(input.indicator(), input.geo(), input.period()));
-            if (value != null && sameContent(value, input, citations)) {
-                continue;
-            }
-            changed.add(new NewValue(input, citations));
-            if (value != null && !value.retracted()) {
-                revised++;
-            } else {
-                added++;
-            }
-        }
-        List<NewValue> rederived = rederive(request, changed, current, after);
-        changed.addAll(rederived);
-        revised += rederived.size();
+        check(builtOn, head);
 
         Release release = new Release();
-        release.id = request.release().id();
+        release.id = header.release() == null ? null : header.release().id();
         release.seq = head.map(r -> r.seq + 1).orElse(1L);
-        release.releasedAt = releasedAt;
-        release.description = request.release().description();
+        release.releasedAt = nextInstant(head);
+        release.description = header.release() == null ? null : header.release().description();
         release.contentSha256 = contentSha256;
         release.idempotencyKey = scopedKey;
         release.publishedBy = publisher;
-        release.added = added;
-        release.revised = revised;
-        release.retracted = request.retractions().size();
+        boolean idTaken = release.id != null && releases.findById(release.id) != null;
+
+        Application application = new Application(release, header, new ReleaseErrors());
+        application.start(sink.observations() + sink.retractions());
+        application.writing = application.errors.isEmpty() && !idTaken;
+        if (application.writing) {
+            // The release row goes in last, with its counts; what references it is checked when the transaction commits.
+            releases.getEntityManager().createNativeQuery("set constraints all deferred").executeUpdate();
+            metadata.write(release, header);
+        }
+        application.observations(false);
+        application.retractions();
+        application.observations(true);
+        application.rederive();
+        application.errors.throwIfAny();
+        if (idTaken) {
+            throw ApiException.conflict("Release '" + release.id + "' already exists; a release id is used once");
+        }
+        release.added = application.added;
+        release.revised = application.revised;
+        release.retracted = application.retracted;
         releases.persist(release);
-        // The rest goes in as SQL on the same connection: the release row must be written first.
         releases.getEntityManager().flush();
-        metadata.write(release, request);
-        writer.write(release, changed, request.retractions(), current, this::toJson);
-        return new Outcome(release, request.observations().size() - changed.size(), false);
+        writer.finish(release, application.tally);
+        return new Outcome(release, application.unchanged, false);
     }
 
-    /** Every value as it will stand once the release lands: its own values over the current ones, minus retractions. */
-    private static Map<Point, BigDecimal> valuesAfter(ReleaseRequest request, Map<Point, CurrentValue> current) {
-        Map<Point, BigDecimal> after = new HashMap<>();
-        current.forEach((point, value) -> {
-            if (!value.retracted() && value.value() != null) {
-                after.put(point, value.value());
-            }
-        });
-        request.observations().forEach(o -> after.put(new Point(o.indicator(), o.geo(), o.period()), o.value()));
-        request.retractions().forEach(r -> after.remove(new Point(r.indicator(), r.geo(), r.period())));
-        after.values().removeIf(Objects::isNull);
-        return after;
-    }
+    /** Values and retractions checked and written a chunk at a time: what the heap holds of a release at once. */
+    static final int CHUNK = 2_000;
 
     /**
-     * A derived value is computed, not typed: the value a release states for it must be its inputs' result within
-     * the stated rounding (5.3 for 8579 / 1609 = 5.33), or the release is refused naming both numbers.
+     * One release being applied: its checks so far, and what it has written. Writing stops at the first error, but
+     * checking goes on, so the publisher hears of every error in one answer; the transaction then writes nothing.
      */
-    private static List<ProblemError> checkDerivations(List<ObservationInput> observations, Map<Point, BigDecimal> after) {
-        List<ProblemError> errors = new ArrayList<>();
-        for (int i = 0; i < observations.size(); i++) {
-            ObservationInput observation = observations.get(i);
-            if (observation.derivation() == null) {
-                continue;
+    private final class Application {
+        final Release release;
+        final ReleaseRequest header;
+        final ReleaseErrors errors;
+        final ValueWriter.Tally tally = new ValueWriter.Tally();
+        ReleaseValidator.Scope scope;
+        QuoteAnchors anchors;
+        boolean writing;
+        int added;
+        int revised;
+        int retracted;
+        int unchanged;
+
+        Application(Release release, ReleaseRequest header, ReleaseErrors errors) {
+            this.release = release;
+            this.header = header;
+            this.errors = errors;
+        }
+
+        /** Checks the release itself, its metadata, its document texts, and that it names no point twice. */
+        void start(long items) {
+            Set<String> indicatorIds = new HashSet<>();
+            Set<String> documentIds = new HashSet<>();
+            Set<String> publicationIds = new HashSet<>();
+            header.indicators().stream().filter(Objects::nonNull).forEach(indicator -> indicatorIds.add(indicator.id()));
+            header.documents().stream().filter(Objects::nonNull).forEach(document -> documentIds.add(document.id()));
+            header.documentTexts().stream().filter(Objects::nonNull).forEach(text -> documentIds.add(text.document()));
+            header.publications().stream().filter(Objects::nonNull).forEach(publication -> publicationIds.add(publication.id()));
+            Known known = metadata.known(indicatorIds, documentIds, publicationIds);
+            scope = validator.header(header, items, known, errors);
+            for (String pointer : staged.repeatedPoints(ApiException.MAX_ERRORS)) {
+                errors.add(pointer, pointer.startsWith(StagedItems.Kind.OBSERVATION.pointer)
+                        ? "the same indicator, geo and period appear twice in this release"
+                        : "the same value is both published and retracted, or retracted twice, in this release");
             }
-            String at = "/observations/" + i;
-            if (observation.value() == null) {
-                errors.add(ProblemError.atPointer(at + "/value", "a derived value is a single number"));
-                continue;
-            }
-            Optional<BigDecimal> computed = compute(observation.derivation(), after, at, errors);
-            if (computed.isPresent() && !Derivations.consistent(observation.value(), computed.get())) {
-                errors.add(ProblemError.atPointer(at + "/value", "states " + observation.value().toPlainString()
-                        + ", but " + formula(observation.derivation(), after) + " = "
-                        + computed.get().round(new MathContext(8)).toPlainString() + ", which is not within ±"
-                        + Derivations.tolerance(observation.value()).toPlainString()
-                        + " (the rounding of the stated value)"));
+            Map<String, String> documentSha256 = new HashMap<>(known.documentSha256());
+            header.documents().stream().filter(Objects::nonNull).forEach(d -> documentSha256.put(d.id(), d.sha256()));
+            anchors = QuoteAnchors.of(header.documentTexts(), documentSha256, errors);
+        }
+
+        /**
+         * Checks and writes the values, a chunk at a time: those given outright, or (once those and the retractions
+         * are written, so the catalogue holds the inputs as they will stand) the derived ones.
+         */
+        void observations(boolean derived) {
+            int after = -1;
+            for (List<Item<ObservationInput>> chunk; !(chunk = staged.read(StagedItems.Kind.OBSERVATION,
+                    ObservationInput.class, after, CHUNK, derived)).isEmpty(); after = chunk.getLast().ordinal()) {
+                List<Item<ObservationInput>> values = chunk.stream()
+                        .filter(item -> derived || item.value() == null || item.value().derivation() == null).toList();
+                Known known = known(values.stream().map(Item::value).toList());
+                Map<Integer, List<Anchored>> anchored = new HashMap<>();
+                for (Item<ObservationInput> item : values) {
+                    String at = StagedItems.Kind.OBSERVATION.pointer + item.ordinal();
+                    int before = errors.count();
+                    validator.observation(scope, item.value(), at, known, errors);
+                    if (errors.count() == before) {
+                        anchored.put(item.ordinal(), anchors.anchor(item.value(), at, release.releasedAt, errors));
+                    }
+                }
+                if (derived && errors.isEmpty()) {
+                    checkDerivations(values);
+                }
+                write(values, anchored);
             }
         }
-        return errors;
+
+        /**
+         * A derived value is computed, not typed: the value a release states for it must be its inputs' result
+         * (as they stand with the release applied) within the stated rounding (5.3 for 8579 / 1609 = 5.33), or the
+         * release is refused naming both numbers.
+         */
+        private void checkDerivations(List<Item<ObservationInput>> values) {
+            Set<Point> inputs = new HashSet<>();
+            values.forEach(item -> item.value().derivation().inputs().forEach(input -> inputs.add(point(input))));
+            Map<Point, CurrentValue> current = writer.current(inputs);
+            Map<Point, BigDecimal> after = new HashMap<>();
+            current.forEach((point, value) -> {
+                if (!value.retracted() && value.value() != null) {
+                    after.put(point, value.value());
+                }
+            });
+            values.forEach(item -> after.put(point(item.value()), item.value().value()));
+            after.values().removeIf(Objects::isNull);
+            Set<Point> named = staged.named(inputs);
+            for (Item<ObservationInput> item : values) {
+                ObservationInput observation = item.value();
+                String at = StagedItems.Kind.OBSERVATION.pointer + item.ordinal();
+                if (observation.value() == null) {
+                    errors.add(at + "/value", "a derived value is a single number");
+                    continue;
+                }
+                List<SeriesPoint> operands = observation.derivation().inputs();
+                for (int j = 0; j < operands.size(); j++) {
+                    Point input = point(operands.get(j));
+                    if (!after.containsKey(input)) {
+                        errors.add(at + "/derivation/inputs/" + j, named.contains(input) || current.containsKey(input)
+                                ? "has no single current number to compute from"
+                                : "names no value published in this release or before");
+                    }
+                }
+                if (!after.containsKey(point(operands.get(0))) || !after.containsKey(point(operands.get(1)))) {
+                    continue;
+                }
+                Optional<BigDecimal> computed = compute(observation.derivation(), after, at, errors);
+                if (computed.isPresent() && !Derivations.consistent(observation.value(), computed.get())) {
+                    errors.add(at + "/value", "states " + observation.value().toPlainString() + ", but "
+                            + formula(observation.derivation(), after) + " = "
+                            + computed.get().round(new MathContext(8)).toPlainString() + ", which is not within ±"
+                            + Derivations.tolerance(observation.value()).toPlainString()
+                            + " (the rounding of the stated value)");
+                }
+            }
+        }
+
+        /** Writes the values of a chunk that say something new, while the release has no error. */
+        private void write(List<Item<ObservationInput>> values, Map<Integer, List<Anchored>> anchored) {
+            writing &= errors.isEmpty();
+            if (!writing) {
+                return;
+            }
+            Set<Point> points = new HashSet<>();
+            values.forEach(item -> points.add(point(item.value())));
+            Map<Point, CurrentValue> current = writer.current(points);
+            List<NewValue> changed = new ArrayList<>();
+            for (Item<ObservationInput> item : values) {
+                ObservationInput input = item.value();
+                List<Anchored> citations = anchored.get(item.ordinal());
+                CurrentValue value = current.get(point(input));
+                if (value != null && sameContent(value, input, citations)) {
+                    unchanged++;
+                    continue;
+                }
+                changed.add(new NewValue(input, citations));
+                if (value != null && !value.retracted()) {
+                    revised++;
+                } else {
+                    added++;
+                }
+            }
+            writer.append(release, changed, List.of(), current, ReleaseService.this::toJson, tally);
+        }
+
+        /** Checks and writes the retractions, a chunk at a time: each must have a current value to retract. */
+        void retractions() {
+            int after = -1;
+            for (List<Item<RetractionInput>> chunk; !(chunk = staged.read(StagedItems.Kind.RETRACTION,
+                    RetractionInput.class, after, CHUNK, false)).isEmpty(); after = chunk.getLast().ordinal()) {
+                Set<String> indicatorIds = new HashSet<>();
+                Set<Point> points = new HashSet<>();
+                chunk.stream().map(Item::value).filter(Objects::nonNull).forEach(retraction -> {
+                    indicatorIds.add(retraction.indicator());
+                    points.add(new Point(retraction.indicator(), retraction.geo(), retraction.period()));
+                });
+                Known known = metadata.known(indicatorIds, Set.of(), Set.of());
+                Map<Point, CurrentValue> current = writer.current(points);
+                for (Item<RetractionInput> item : chunk) {
+                    String at = StagedItems.Kind.RETRACTION.pointer + item.ordinal();
+                    int before = errors.count();
+                    validator.retraction(scope, item.value(), at, known, errors);
+                    RetractionInput retraction = item.value();
+                    CurrentValue value = retraction == null ? null
+                            : current.get(new Point(retraction.indicator(), retraction.geo(), retraction.period()));
+                    if (errors.count() == before && (value == null || value.retracted())) {
+                        errors.add(at, "there is no current value to retract");
+                    }
+                }
+                writing &= errors.isEmpty();
+                if (writing) {
+                    writer.append(release, List.of(), chunk.stream().map(Item::value).toList(), current,
+                            ReleaseService.this::toJson, tally);
+                    retracted += chunk.size();
+                }
+            }
+        }
+
+        /**
+         * The derived values this release changes without naming them: when an input is revised, the value computed
+         * from it gets a new version in the same release, rounded as it was stated, cited by its inputs' quotes, and
+         * with a reason that names the revision. A derived value the release publishes itself was checked above.
+         */
+        void rederive() {
+            if (!writing) {
+                return;
+            }
+            Map<Point, CurrentValue> derived = writer.derivedFromValuesOf(release.id);
+            derived.keySet().removeAll(staged.named(derived.keySet()));
+            if (derived.isEmpty()) {
+                return;
+            }
+            Map<Point, Derivation> derivations = new HashMap<>();
+            Set<Point> inputs = new HashSet<>();
+            derived.forEach((point, value) -> {
+                Derivation derivation = fromJson(value.derivation());
+                derivations.put(point, derivation);
+                derivation.inputs().forEach(input -> inputs.add(point(input)));
+            });
+            Map<Point, CurrentValue> current = writer.current(inputs);
+            Map<Point, BigDecimal> after = new HashMap<>();
+            current.forEach((point, value) -> {
+                if (!value.retracted() && value.value() != null) {
+                    after.put(point, value.value());
+                }
+            });
+            List<NewValue> rederived = new ArrayList<>();
+            for (var entry : derived.entrySet()) {
+                Point point = entry.getKey();
+                CurrentValue value = entry.getValue();
+                Derivation derivation = derivations.get(point);
+                Optional<BigDecimal> computed = compute(derivation, after, "", new ReleaseErrors());
+                if (computed.isEmpty()) {
+                    continue;
+                }
+                BigDecimal rounded = Derivations.roundedLike(computed.get(), value.value());
+                if (rounded.compareTo(value.value()) == 0) {
+                    continue;
+                }
+                List<String> revisedInputs = derivation.inputs().stream().map(ReleaseService::point)
+                        .filter(input -> release.id.equals(current.get(input).releaseId()))
+                        .map(p -> p.indicator() + " " + p.geo() + " " + p.period()).toList();
+                String reason = "Derived again: its input " + String.join(" and ", revisedInputs) + " changed in release "
+                        + release.id + "; " + formula(derivation, after) + " = " + rounded.toPlainString()
+                        + " (was " + value.value().toPlainString() + ")";
+                List<Anchored> citations = new ArrayList<>();
+                for (SeriesPoint input : derivation.inputs()) {
+                    current.get(point(input)).citations().stream()
+                            .filter(c -> citations.stream().noneMatch(c::sameAs)).forEach(citations::add);
+                }
+                rederived.add(new NewValue(new ObservationInput(point.indicator(), point.geo(), point.period(),
+                        value.periodBasis(), rounded, null, null, null, "derived", null, reason, derivation, List.of()),
+                        citations));
+            }
+            writer.append(release, rederived, List.of(), derived, ReleaseService.this::toJson, tally);
+            revised += rederived.size();
+        }
+
+        /** What the catalogue says about the indicators, documents and publications a chunk of values names. */
+        private Known known(List<ObservationInput> values) {
+            Set<String> indicatorIds = new HashSet<>();
+            Set<String> documentIds = new HashSet<>();
+            Set<String> publicationIds = new HashSet<>();
+            for (ObservationInput value : values) {
+                if (value == null) {
+                    continue;
+                }
+                indicatorIds.add(value.indicator());
+                if (value.derivation() != null && value.derivation().inputs() != null) {
+                    value.derivation().inputs().stream().filter(Objects::nonNull)
+                            .forEach(input -> indicatorIds.add(input.indicator()));
+                }
+                if (value.citations() != null) {
+                    value.citations().stream().filter(Objects::nonNull).forEach(citation -> {
+                        documentIds.add(citation.document());
+                        publicationIds.add(citation.publication());
+                    });
+                }
+            }
+            indicatorIds.remove(null);
+            documentIds.remove(null);
+            publicationIds.remove(null);
+            return metadata.known(indicatorIds, documentIds, publicationIds);
+        }
     }
 
     private static Optional<BigDecimal> compute(Derivation derivation, Map<Point, BigDecimal> after,
-            String at, List<ProblemError> errors) {
+            String at, ReleaseErrors errors) {
         BigDecimal a = after.get(point(derivation.inputs().get(0)));
         BigDecimal b = after.get(point(derivation.inputs().get(1)));
         if (a == null || b == null) {
-            errors.add(ProblemError.atPointer(at + "/derivation/inputs/" + (a == null ? 0 : 1),
-                    "has no single current number to compute from"));
+            errors.add(at + "/derivation/inputs/" + (a == null ? 0 : 1), "has no single current number to compute from");
             return Optional.empty();
         }
         if (!Derivations.defined(derivation.operation(), b)) {
-            errors.add(ProblemError.atPointer(at + "/derivation/inputs/1", "is zero; " + derivation.operation()
-                    + " divides by it"));
+            errors.add(at + "/derivation/inputs/1", "is zero; " + derivation.operation() + " divides by it");
             return Optional.empty();
         }
         return Optional.of(Derivations.compute(derivation.operation(), a, b));
@@ -262,120 +485,12 @@ public class ReleaseService {
         return new Point(input.indicator(), input.geo(), input.period());
     }
 
-    /**
-     * The derived values this release changes without naming them: when an input is revised, the value computed
-     * from it gets a new version in the same release, rounded as it was stated, cited by its inputs' quotes, and
-     * with a reason that names the revision. A derived value the release publishes itself was checked above.
-     */
-    private List<NewValue> rederive(ReleaseRequest request, List<NewValue> changed, Map<Point, CurrentValue> current,
-            Map<Point, BigDecimal> after) {
-        String releaseId = request.release().id();
-        Map<Point, NewValue> changedInputs = new HashMap<>();
-        changed.forEach(value -> changedInputs.put(point(value.input()), value));
-        Set<Point> published = new HashSet<>();
-        request.observations().forEach(o -> published.add(point(o)));
-        Map<Point, CurrentValue> derived = writer.derivedFrom(changedInputs.keySet());
-        derived.keySet().removeAll(published);
-        if (derived.isEmpty()) {
-            return List.of();
-        }
-        Map<Point, Derivation> derivations = new HashMap<>();
-        Set<Point> unknownInputs = new HashSet<>();
-        derived.forEach((point, value) -> {
-            Derivation derivation = fromJson(value.derivation());
-            derivations.put(point, derivation);
-            derivation.inputs().stream().map(ReleaseService::point)
-                    .filter(input -> !changedInputs.containsKey(input) && !current.containsKey(input))
-                    .forEach(unknownInputs::add);
-        });
-        Map<Point, CurrentValue> otherInputs = writer.current(unknownInputs);
-        otherInputs.forEach((point, value) -> {
-            if (!value.retracted() && value.value() != null) {
-                after.putIfAbsent(point, value.value());
-            }
-        });
-        List<NewValue> rederived = new ArrayList<>();
-        for (var entry : derived.entrySet()) {
-            Point point = entry.getKey();
-            CurrentValue value = entry.getValue();
-            Derivation derivation = derivations.get(point);
-            List<ProblemError> ignored = new ArrayList<>();
-            Optional<BigDecimal> computed = compute(derivation, after, "", ignored);
-            if (computed.isEmpty()) {
-                continue;
-            }
-            BigDecimal rounded = Derivations.roundedLike(computed.get(), value.value());
-            if (rounded.compareTo(value.value()) == 0) {
-                continue;
-            }
-            List<String> revisedInputs = derivation.inputs().stream().map(ReleaseService::point)
-                    .filter(changedInputs::containsKey).map(p -> p.indicator() + " " + p.geo() + " " + p.period()).toList();
-            String reason = "Derived again: its input " + String.join(" and ", revisedInputs) + " changed in release "
-                    + releaseId + "; " + formula(derivation, after) + " = " + rounded.toPlainString()
-                    + " (was " + value.value().toPlainString() + ")";
-            List<Anchored> citations = new ArrayList<>();
-            for (SeriesPoint input : derivation.inputs()) {
-                NewValue revised = changedInputs.get(point(input));
-                List<Anchored> cited = revised != null ? revised.citations()
-                        : Optional.ofNullable(current.getOrDefault(point(input), otherInputs.get(point(input))))
-                                .map(CurrentValue::citations).orElse(List.of());
-                cited.stream().filter(c -> citations.stream().noneMatch(c::sameAs)).forEach(citations::add);
-            }
-            current.put(point, value);
-            rederived.add(new NewValue(new ObservationInput(point.indicator(), point.geo(), point.period(),
-                    value.periodBasis(), rounded, null, null, null, "derived", null, reason, derivation, List.of()),
-                    citations));
-        }
-        return rederived;
-    }
-
     private Derivation fromJson(String json) {
         try {
             return canonicalJson.readValue(json, Derivation.class);
         } catch (IOException e) {
             throw new IllegalStateException("A stored derivation is not JSON: " + json, e);
         }
-    }
-
-    /** What the catalogue says now about every indicator, document and publication the release names. */
-    private Known known(ReleaseRequest request, Set<Point> points) {
-        Set<String> indicatorIds = new HashSet<>();
-        points.forEach(point -> indicatorIds.add(point.indicator()));
-        request.indicators().stream().filter(Objects::nonNull).forEach(indicator -> indicatorIds.add(indicator.id()));
-        Set<String> documentIds = new HashSet<>();
-        Set<String> publicationIds = new HashSet<>();
-        request.documents().stream().filter(Objects::nonNull).forEach(document -> documentIds.add(document.id()));
-        request.documentTexts().stream().filter(Objects::nonNull).forEach(text -> documentIds.add(text.document()));
-        request.publications().stream().filter(Objects::nonNull).forEach(publication -> publicationIds.add(publication.id()));
-        for (ObservationInput observation : request.observations()) {
-            if (observation != null && observation.citations() != null) {
-                for (CitationInput citation : observation.citations()) {
-                    if (citation != null) {
-                        documentIds.add(citation.document());
-                        publicationIds.add(citation.publication());
-                    }
-                }
-            }
-        }
-        return metadata.known(indicatorIds, documentIds, publicationIds);
-    }
-
-    /** Every series point the release names: its values, its retractions and the inputs of its derivations. */
-    private static Set<Point> touchedPoints(ReleaseRequest request) {
-        Set<Point> points = new HashSet<>();
-        for (ObservationInput input : request.observations()) {
-            if (input != null) {
-                points.add(new Point(input.indicator(), input.geo(), input.period()));
-                if (input.derivation() != null && input.derivation().inputs() != null) {
-                    input.derivation().inputs().stream().filter(Objects::nonNull)
-                            .forEach(p -> points.add(new Point(p.indicator(), p.geo(), p.period())));
-                }
-            }
-        }
-        request.retractions().stream().filter(Objects::nonNull)
-                .forEach(r -> points.add(new Point(r.indicator(), r.geo(), r.period())));
-        points.removeIf(p -> p.indicator() == null || p.geo() == null || p.period() == null);
-        return points;
     }
 
     private void check(Precondition precondition, Optional<Release> head) {
@@ -398,15 +513,20 @@ public class ReleaseService {
         }
     }
 
-    /** The content hash of a release body, independent of formatting: what an idempotent retry must repeat. */
-    private String sha256(ReleaseRequest request) {
+    /**
+     * The content hash of a release body, independent of formatting: what an idempotent retry must repeat. The
+     * canonical form of the whole release, digested as it is written, its values read back from the staging table a
+     * chunk at a time: a large release's canonical form is never held in memory whole.
+     */
+    private String sha256(ReleaseRequest header, StagedItems.Sink sink) {
         try {
-            // Digested as it is written: a large release's canonical form is never held in memory whole.
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             canonicalJson.writeValue(new DigestOutputStream(OutputStream.nullOutputStream(), digest),
-                    new ReleaseRequest(request.release(), null, request.documents(), request.publications(),
-                            request.indicators(), request.observations(), request.retractions(),
-                            request.documentTexts()));
+                    new ReleaseRequest(header.release(), null, header.documents(), header.publications(),
+                            header.indicators(), staged.list(StagedItems.Kind.OBSERVATION, ObservationInput.class,
+                                    sink.observations(), CHUNK),
+                            staged.list(StagedItems.Kind.RETRACTION, RetractionInput.class, sink.retractions(), CHUNK),
+                            header.documentTexts()));
             return HexFormat.of().formatHex(digest.digest());
         } catch (IOException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("Cannot hash a release body", e);

@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
  * publisher fixes a release in one round trip and nothing is ever half-applied.
  */
 @ApplicationScoped
-public class ReleaseValidator {
+class ReleaseValidator {
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9.-]{0,99}");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
@@ -64,9 +64,21 @@ public class ReleaseValidator {
     /** 10^15: a trillion-fold written form (조) is 10^12; nothing a source writes needs more. */
     private static final int MAX_MULTIPLIER = 15;
 
-    /** @param known what the catalogue already says about the indicators, documents and publications named */
-    public List<ProblemError> validate(ReleaseRequest request, Known known, CurrentValues currentValues) {
-        Errors errors = new Errors();
+    /**
+     * What a release declares itself, which its values may name beside what the catalogue knows: its indicators
+     * (with their value kinds, and those of the known indicators its values name, as they are looked up), its
+     * documents and its publications.
+     */
+    record Scope(Map<String, String> valueKinds, Set<String> documentIds, Set<String> publicationIds) {
+    }
+
+    /**
+     * Checks the release itself and its metadata.
+     *
+     * @param items how many values and retractions the release carries
+     * @param known what the catalogue already says about the indicators, documents and publications it declares
+     */
+    Scope header(ReleaseRequest request, long items, Known known, ReleaseErrors errors) {
         if (request.release() == null) {
             errors.add("/release", "is required");
         } else {
@@ -77,13 +89,12 @@ public class ReleaseValidator {
             required(errors, "/release/description", request.release().description());
         }
         if (request.documents().isEmpty() && request.publications().isEmpty() && request.indicators().isEmpty()
-                && request.observations().isEmpty() && request.retractions().isEmpty()) {
+                && items == 0) {
             errors.add("", "the release changes nothing: give documents, publications, indicators, observations or "
                     + "retractions");
         }
-        Set<String> documentIds = ids(request.documents(), DocumentInput::id);
-        Set<String> publicationIds = ids(request.publications(), PublicationInput::id);
-        Map<String, String> valueKinds = new HashMap<>();
+        Scope scope = new Scope(new HashMap<>(), ids(request.documents(), DocumentInput::id),
+                ids(request.publications(), PublicationInput::id));
         for (int i = 0; i < request.documents().size(); i++) {
             document(errors, "/documents/" + i, request.documents().get(i), known);
         }
@@ -94,62 +105,51 @@ public class ReleaseValidator {
             IndicatorInput indicator = request.indicators().get(i);
             indicator(errors, "/indicators/" + i, indicator, known);
             if (indicator != null && indicator.id() != null) {
-                valueKinds.put(indicator.id(), indicator.valueKind());
+                scope.valueKinds().put(indicator.id(), indicator.valueKind());
             }
         }
         duplicates(errors, "/documents", request.documents(), DocumentInput::id);
         duplicates(errors, "/publications", request.publications(), PublicationInput::id);
         duplicates(errors, "/indicators", request.indicators(), IndicatorInput::id);
-
-        Set<String> points = new HashSet<>();
-        for (int i = 0; i < request.observations().size(); i++) {
-            String at = "/observations/" + i;
-            ObservationInput observation = request.observations().get(i);
-            if (observation == null) {
-                errors.add(at, "is required");
-                continue;
-            }
-            String valueKind = point(errors, at, observation.indicator(), observation.geo(), observation.period(), valueKinds, known);
-            if (!points.add(observation.indicator() + "|" + observation.geo() + "|" + observation.period())) {
-                errors.add(at, "the same indicator, geo and period appear twice in this release");
-            }
-            value(errors, at, observation, valueKind);
-            number(errors, at + "/value", observation.value());
-            number(errors, at + "/low", observation.low());
-            number(errors, at + "/high", observation.high());
-            text(errors, at + "/note", observation.note(), MAX_TEXT);
-            text(errors, at + "/reason", observation.reason(), MAX_TEXT);
-            periodBasis(errors, at + "/periodBasis", observation.periodBasis());
-            citations(errors, at, observation.citations(), documentIds, publicationIds, known);
-            asStated(errors, at + "/asStated", observation, valueKind);
-        }
-        for (int i = 0; i < request.retractions().size(); i++) {
-            String at = "/retractions/" + i;
-            RetractionInput retraction = request.retractions().get(i);
-            if (retraction == null) {
-                errors.add(at, "is required");
-                continue;
-            }
-            point(errors, at, retraction.indicator(), retraction.geo(), retraction.period(), valueKinds, known);
-            required(errors, at + "/reason", retraction.reason());
-            String key = retraction.indicator() + "|" + retraction.geo() + "|" + retraction.period();
-            if (!points.add(key)) {
-                errors.add(at, "the same value is both published and retracted, or retracted twice, in this release");
-            } else if (!errors.has(at) && !currentValues.exists(retraction.indicator(), retraction.geo(), retraction.period())) {
-                errors.add(at, "there is no current value to retract");
-            }
-        }
-        for (int i = 0; i < request.observations().size(); i++) {
-            ObservationInput observation = request.observations().get(i);
-            if (observation != null && observation.derivation() != null) {
-                derivation(errors, "/observations/" + i + "/derivation", observation, points, currentValues, valueKinds,
-                        known);
-            }
-        }
-        return errors.list;
+        return scope;
     }
 
-    private void document(Errors errors, String at, DocumentInput document, Known known) {
+    /**
+     * Checks one value on its own. Whether the release names its point twice, and whether the inputs of a
+     * derivation have values, are questions about the whole release: ReleaseService asks them of the staged items.
+     */
+    void observation(Scope scope, ObservationInput observation, String at, Known known, ReleaseErrors errors) {
+        if (observation == null) {
+            errors.add(at, "is required");
+            return;
+        }
+        String valueKind = point(errors, at, observation.indicator(), observation.geo(), observation.period(),
+                scope.valueKinds(), known);
+        value(errors, at, observation, valueKind);
+        number(errors, at + "/value", observation.value());
+        number(errors, at + "/low", observation.low());
+        number(errors, at + "/high", observation.high());
+        text(errors, at + "/note", observation.note(), MAX_TEXT);
+        text(errors, at + "/reason", observation.reason(), MAX_TEXT);
+        periodBasis(errors, at + "/periodBasis", observation.periodBasis());
+        citations(errors, at, observation.citations(), scope.documentIds(), scope.publicationIds(), known);
+        asStated(errors, at + "/asStated", observation, valueKind);
+        if (observation.derivation() != null) {
+            derivation(errors, at + "/derivation", observation, scope.valueKinds(), known);
+        }
+    }
+
+    /** Checks one retraction on its own; whether there is a value to retract is ReleaseService's question. */
+    void retraction(Scope scope, RetractionInput retraction, String at, Known known, ReleaseErrors errors) {
+        if (retraction == null) {
+            errors.add(at, "is required");
+            return;
+        }
+        point(errors, at, retraction.indicator(), retraction.geo(), retraction.period(), scope.valueKinds(), known);
+        required(errors, at + "/reason", retraction.reason());
+    }
+
+    private void document(ReleaseErrors errors, String at, DocumentInput document, Known known) {
         if (document == null) {
             errors.add(at, "is required");
             return;
@@ -173,7 +173,7 @@ public class ReleaseValidator {
         date(errors, at + "/published", document.published());
     }
 
-    private void publication(Errors errors, String at, PublicationInput publication) {
+    private void publication(ReleaseErrors errors, String at, PublicationInput publication) {
         if (publication == null) {
             errors.add(at, "is required");
             return;
@@ -188,7 +188,7 @@ public class ReleaseValidator {
         date(errors, at + "/published", publication.published());
     }
 
-    private void date(Errors errors, String at, DatePublished date) {
+    private void date(ReleaseErrors errors, String at, DatePublished date) {
         if (date == null) {
             errors.add(at, "is required; use basis 'unknown' when the document does not say");
             return;
@@ -215,7 +215,7 @@ public class ReleaseValidator {
         required(errors, at + "/evidence", date.evidence());
     }
 
-    private void indicator(Errors errors, String at, IndicatorInput indicator, Known known) {
+    private void indicator(ReleaseErrors errors, String at, IndicatorInput indicator, Known known) {
         if (indicator == null) {
             errors.add(at, "is required");
             return;
@@ -241,7 +241,7 @@ public class ReleaseValidator {
     }
 
     /** Checks indicator, geo and period of a series point; returns the indicator's value kind when known. */
-    private static String point(Errors errors, String at, String indicatorId, String geo, String period,
+    private static String point(ReleaseErrors errors, String at, String indicatorId, String geo, String period,
             Map<String, String> valueKinds, Known known) {
         String valueKind = null;
         if (indicatorId == null) {
@@ -268,7 +268,7 @@ public class ReleaseValidator {
         return valueKind;
     }
 
-    private static void value(Errors errors, String at, ObservationInput observation, String valueKind) {
+    private static void value(ReleaseErrors errors, String at, ObservationInput observation, String valueKind) {
         oneOf(errors, at + "/status", observation.status(), STATUSES);
         if ("range".equals(valueKind)) {
             if (observation.value() != null) {
@@ -296,7 +296,7 @@ public class ReleaseValidator {
         }
     }
 
-    private static void periodBasis(Errors errors, String at, PeriodBasis basis) {
+    private static void periodBasis(ReleaseErrors errors, String at, PeriodBasis basis) {
         if (basis == null) {
             errors.add(at, "is required: is the reference period stated by the source, or inferred (and from what)?");
             return;
@@ -313,7 +313,7 @@ public class ReleaseValidator {
      * The written form must be the value: its number times 10^multiplier, and words that occur in a quote, so a
      * client can see how "26만 장" became 260000 and find it in the document.
      */
-    private static void asStated(Errors errors, String at, ObservationInput observation, String valueKind) {
+    private static void asStated(ReleaseErrors errors, String at, ObservationInput observation, String valueKind) {
         AsStated stated = observation.asStated();
         if (stated == null) {
             return;
@@ -344,7 +344,7 @@ public class ReleaseValidator {
         }
     }
 
-    private static void scaled(Errors errors, String at, BigDecimal written, int multiplier, BigDecimal value, String name) {
+    private static void scaled(ReleaseErrors errors, String at, BigDecimal written, int multiplier, BigDecimal value, String name) {
         if (written == null) {
             errors.add(at, "is required");
         } else if (value != null && written.scaleByPowerOfTen(multiplier).compareTo(value) != 0) {
@@ -354,7 +354,7 @@ public class ReleaseValidator {
         }
     }
 
-    private static void citations(Errors errors, String at, List<CitationInput> citations, Set<String> documentIds,
+    private static void citations(ReleaseErrors errors, String at, List<CitationInput> citations, Set<String> documentIds,
             Set<String> publicationIds, Known known) {
         if (citations == null || citations.isEmpty()) {
             errors.add(at + "/citations", "at least one citation is required");
@@ -389,8 +389,8 @@ public class ReleaseValidator {
         }
     }
 
-    private static void derivation(Errors errors, String at, ObservationInput observation, Set<String> points,
-            CurrentValues currentValues, Map<String, String> valueKinds, Known known) {
+    private static void derivation(ReleaseErrors errors, String at, ObservationInput observation,
+            Map<String, String> valueKinds, Known known) {
         oneOf(errors, at + "/operation", observation.derivation().operation(), OPERATIONS);
         List<SeriesPoint> inputs = observation.derivation().inputs();
         if (inputs == null || inputs.size() != 2) {
@@ -404,12 +404,7 @@ public class ReleaseValidator {
                 errors.add(p, "is required");
                 continue;
             }
-            int before = errors.list.size();
             point(errors, p, input.indicator(), input.geo(), input.period(), valueKinds, known);
-            if (errors.list.size() == before && !points.contains(input.indicator() + "|" + input.geo() + "|" + input.period())
-                    && !currentValues.exists(input.indicator(), input.geo(), input.period())) {
-                errors.add(p, "names no value published in this release or before");
-            }
         }
     }
 
@@ -417,7 +412,7 @@ public class ReleaseValidator {
         return items.stream().filter(item -> item != null && id.apply(item) != null).map(id).collect(Collectors.toSet());
     }
 
-    private static <T> void duplicates(Errors errors, String at, List<T> items, Function<T, String> id) {
+    private static <T> void duplicates(ReleaseErrors errors, String at, List<T> items, Function<T, String> id) {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < items.size(); i++) {
             T item = items.get(i);
@@ -427,13 +422,13 @@ public class ReleaseValidator {
         }
     }
 
-    private static void slug(Errors errors, String at, String value) {
+    private static void slug(ReleaseErrors errors, String at, String value) {
         if (value == null || !SLUG.matcher(value).matches()) {
             errors.add(at, "must be a slug: lower-case letters, digits, '.' and '-', at most 100 characters");
         }
     }
 
-    private static void required(Errors errors, String at, String value) {
+    private static void required(ReleaseErrors errors, String at, String value) {
         if (value == null || value.isBlank()) {
             errors.add(at, "is required");
         } else {
@@ -442,7 +437,7 @@ public class ReleaseValidator {
     }
 
     /** Every text is bounded: one value's citations and notes are served with it on every read. */
-    private static void text(Errors errors, String at, String value, int max) {
+    private static void text(ReleaseErrors errors, String at, String value, int max) {
         if (value != null && value.length() > max) {
             errors.add(at, "is " + value.length() + " characters long; at most " + max);
         }
@@ -453,7 +448,7 @@ public class ReleaseValidator {
      * significant digits and 15 decimals, and below 10^21 (where JavaScript switches to exponent form). A number
      * such as 1e200000 would otherwise be stored or read as 0 or Infinity.
      */
-    private static void number(Errors errors, String at, BigDecimal value) {
+    private static void number(ReleaseErrors errors, String at, BigDecimal value) {
         if (value == null) {
             return;
         }
@@ -464,26 +459,9 @@ public class ReleaseValidator {
         }
     }
 
-    private static void oneOf(Errors errors, String at, String value, Set<String> allowed) {
+    private static void oneOf(ReleaseErrors errors, String at, String value, Set<String> allowed) {
         if (value == null || !allowed.contains(value)) {
             errors.add(at, "must be one of " + allowed.stream().sorted().toList());
-        }
-    }
-
-    /** Whether a series point has a current, unretracted value in the catalogue. */
-    public interface CurrentValues {
-        boolean exists(String indicatorId, String geo, String period);
-    }
-
-    private static final class Errors {
-        final List<ProblemError> list = new ArrayList<>();
-
-        void add(String pointer, String detail) {
-            list.add(ProblemError.atPointer(pointer, detail));
-        }
-
-        boolean has(String prefix) {
-            return list.stream().anyMatch(e -> e.pointer().startsWith(prefix));
         }
     }
 }

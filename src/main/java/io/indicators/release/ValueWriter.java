@@ -49,11 +49,11 @@ class ValueWriter {
     /** The current version of a series point, as far as a re-publish is compared with it. */
     record CurrentValue(long versionId, BigDecimal value, BigDecimal low, BigDecimal high, AsStated asStated,
             PeriodBasis periodBasis, String status, String note, String derivation, boolean retracted,
-            List<Anchored> citations) {
+            String releaseId, List<Anchored> citations) {
 
         CurrentValue citedBy(List<Anchored> citations) {
             return new CurrentValue(versionId, value, low, high, asStated, periodBasis, status, note, derivation,
-                    retracted, citations);
+                    retracted, releaseId, citations);
         }
     }
 
@@ -71,7 +71,7 @@ class ValueWriter {
     private static final String CURRENT_COLUMNS = """
             s.indicator_id, s.geo, o.period, v.id, v.value, v.value_low, v.value_high, v.status, v.note, v.derivation,
             v.retracted, v.as_stated_text, v.as_stated_number, v.as_stated_low, v.as_stated_high,
-            v.as_stated_multiplier, v.period_basis, v.period_evidence""";
+            v.as_stated_multiplier, v.period_basis, v.period_evidence, v.release_id""";
 
     /** The current versions of the given points, with their citations: two statements per chunk of points. */
     Map<Point, CurrentValue> current(Set<Point> points) {
@@ -95,28 +95,24 @@ class ValueWriter {
     }
 
     /**
-     * The current derived values computed from any of the given points, with their citations: what must be derived
-     * again when those points change. Two statements.
+     * The current derived values computed from a value the release has just written, other than those the release
+     * wrote itself: what must be derived again because an input changed. Two statements.
      */
-    Map<Point, CurrentValue> derivedFrom(Set<Point> inputs) {
-        if (inputs.isEmpty()) {
-            return new HashMap<>();
-        }
+    Map<Point, CurrentValue> derivedFromValuesOf(String releaseId) {
         return work(connection -> {
-            List<Point> points = new ArrayList<>(inputs);
             try (PreparedStatement statement = connection.prepareStatement("select " + CURRENT_COLUMNS + """
                     
                     from observation_version v
                     join observation o on o.id = v.observation_id
                     join series s on s.id = o.series_id
-                    where v.realtime_end is null and not v.retracted and v.status = 'derived'
+                    where v.realtime_end is null and not v.retracted and v.status = 'derived' and v.release_id <> ?
                       and exists (select from jsonb_array_elements(v.derivation::jsonb -> 'inputs') as e
-                                  join unnest(?::text[], ?::text[], ?::text[]) as k(indicator_id, geo, period)
-                                    on e ->> 'indicator' = k.indicator_id and e ->> 'geo' = k.geo
-                                   and e ->> 'period' = k.period)""")) {
-                statement.setArray(1, texts(connection, points, Point::indicator));
-                statement.setArray(2, texts(connection, points, Point::geo));
-                statement.setArray(3, texts(connection, points, Point::period));
+                                  join series si on si.indicator_id = e ->> 'indicator' and si.geo = e ->> 'geo'
+                                  join observation oi on oi.series_id = si.id and oi.period = e ->> 'period'
+                                  join observation_version vi on vi.observation_id = oi.id
+                                   and vi.realtime_end is null and vi.release_id = ?)""")) {
+                statement.setString(1, releaseId);
+                statement.setString(2, releaseId);
                 return currentValues(connection, statement);
             }
         });
@@ -134,7 +130,8 @@ class ValueWriter {
                         row.getBigDecimal(13), row.getBigDecimal(14), row.getBigDecimal(15), row.getInt(16));
                 uncited.put(versionId, new CurrentValue(versionId, row.getBigDecimal(5), row.getBigDecimal(6),
                         row.getBigDecimal(7), asStated, new PeriodBasis(row.getString(17), row.getString(18)),
-                        row.getString(8), row.getString(9), row.getString(10), row.getBoolean(11), List.of()));
+                        row.getString(8), row.getString(9), row.getString(10), row.getBoolean(11), row.getString(19),
+                        List.of()));
             }
         }
         Map<Long, List<Anchored>> citations = citations(connection, uncited.keySet());
@@ -145,13 +142,26 @@ class ValueWriter {
     }
 
     /**
-     * Appends the release's new versions: closes the versions they supersede, adds the versions and their citations,
-     * records the release as a vintage of every indicator it changed, and notifies the pods that the head moved.
+     * What a release's chunks add up to, written once when the last chunk is in: the change of each document's (and
+     * document and publication pair's) number of citing values, and the indicators it changed.
+     */
+    static final class Tally {
+        private final Map<String, Long> documents = new HashMap<>();
+        private final Map<List<String>, Long> publications = new HashMap<>();
+        private final Set<String> indicators = new LinkedHashSet<>();
+    }
+
+    /**
+     * Appends new versions of the release: closes the versions they supersede and adds the versions and their
+     * citations. Called once per chunk of the release; {@link #finish} records what they add up to.
      *
      * @param derivationJson the canonical JSON a derivation is stored as
      */
-    void write(Release release, List<NewValue> values, List<RetractionInput> retractions,
-            Map<Point, CurrentValue> current, Function<Derivation, String> derivationJson) {
+    void append(Release release, List<NewValue> values, List<RetractionInput> retractions,
+            Map<Point, CurrentValue> current, Function<Derivation, String> derivationJson, Tally tally) {
+        if (values.isEmpty() && retractions.isEmpty()) {
+            return;
+        }
         work(connection -> {
             List<Point> points = new ArrayList<>(values.size() + retractions.size());
             values.forEach(v -> points.add(new Point(v.input().indicator(), v.input().geo(), v.input().period())));
@@ -193,13 +203,28 @@ class ValueWriter {
             insertVersions(connection, release, versions);
             insertCitations(connection, citations);
 
-            recordDocumentCounts(connection, release, values, points, current);
+            for (Point point : points) {
+                CurrentValue before = current.get(point);
+                if (before != null && !before.retracted()) {
+                    count(before.citations(), -1, tally.documents, tally.publications);
+                }
+                tally.indicators.add(point.indicator());
+            }
+            values.forEach(value -> count(value.citations(), 1, tally.documents, tally.publications));
+            return null;
+        });
+    }
 
-            Set<String> indicators = new LinkedHashSet<>();
-            points.forEach(p -> indicators.add(p.indicator()));
+    /**
+     * Records what the release's chunks added up to: the documents' counts of citing values, the release as a
+     * vintage of every indicator it changed; and notifies the pods that the head moved.
+     */
+    void finish(Release release, Tally tally) {
+        work(connection -> {
+            recordDocumentCounts(connection, release, tally.documents, tally.publications);
             try (PreparedStatement statement = connection.prepareStatement(
                     "insert into indicator_vintage (indicator_id, release_seq) select unnest(?::text[]), ?")) {
-                statement.setArray(1, connection.createArrayOf("text", indicators.toArray()));
+                statement.setArray(1, connection.createArrayOf("text", tally.indicators.toArray()));
                 statement.setLong(2, release.seq);
                 statement.executeUpdate();
             }
@@ -217,17 +242,8 @@ class ValueWriter {
      * Appends, for every document (and document and publication) whose number of current citing values the release
      * changes, the new number: the superseded values stop counting, the new ones start.
      */
-    private static void recordDocumentCounts(Connection connection, Release release, List<NewValue> values,
-            List<Point> points, Map<Point, CurrentValue> current) throws SQLException {
-        Map<String, Long> documents = new HashMap<>();
-        Map<List<String>, Long> publications = new HashMap<>();
-        for (Point point : points) {
-            CurrentValue superseded = current.get(point);
-            if (superseded != null && !superseded.retracted()) {
-                count(superseded.citations(), -1, documents, publications);
-            }
-        }
-        values.forEach(value -> count(value.citations(), 1, documents, publications));
+    private static void recordDocumentCounts(Connection connection, Release release, Map<String, Long> documents,
+            Map<List<String>, Long> publications) throws SQLException {
         documents.values().removeIf(delta -> delta == 0);
         publications.values().removeIf(delta -> delta == 0);
         if (!documents.isEmpty()) {

@@ -7,6 +7,7 @@ import io.indicators.common.problem.ApiException;
 import io.indicators.release.Release;
 import io.indicators.release.ReleaseRepository;
 import io.indicators.release.ReleaseRequest;
+import io.indicators.release.ReleaseBody;
 import io.indicators.release.ReleaseService;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -104,8 +105,8 @@ public class SeedLoader {
                 basedOn, request.documents(), request.publications(), request.indicators(), request.observations(),
                 request.retractions(), documentTexts(request));
         try {
-            ReleaseService.Outcome outcome = releaseService.publish(toPublish, PUBLISHER, idempotencyKey,
-                    ReleaseService.Precondition.builtOn(basedOn));
+            ReleaseService.Outcome outcome = releaseService.publish(ReleaseBody.of(toPublish), PUBLISHER,
+                    idempotencyKey, ReleaseService.Precondition::builtOn);
             LOG.infof("Applied seed %s as release %s: %d added, %d revised, %d retracted, %d unchanged", file,
                     outcome.release().id, outcome.release().added, outcome.release().revised,
                     outcome.release().retracted, outcome.unchanged());

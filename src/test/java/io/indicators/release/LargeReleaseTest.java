@@ -28,6 +28,8 @@ import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -232,10 +234,71 @@ class LargeReleaseTest {
     }
 
     @Test
+    void aReleaseOfSeveralChunksIsCheckedAsAWholeAndAppliedInOne() {
+        // 4,502 items: the service reads them back and writes them ReleaseService.CHUNK at a time.
+        int years = 900;
+        Map<String, Object> body = release("test-chunks", "test-chunks", true, year -> year, years);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> values = new ArrayList<>((List<Map<String, Object>>) body.get("observations"));
+        Map<String, Object> original = values.get(3000);
+        Map<String, Object> tooPrecise = new HashMap<>(original);
+        tooPrecise.put("value", new java.math.BigDecimal("1.23456789012345678"));
+        values.set(3000, tooPrecise);
+        values.add(values.get(10));
+        body.put("observations", values);
+        publish(body).then().statusCode(422)
+                .body("detail", startsWith("2 error(s)"))
+                .body("errors.pointer", containsInAnyOrder("/observations/3000/value", "/observations/" + GEOS.size() * years));
+
+        // The body is read as a stream: a value of the wrong type far into it is named by its place.
+        Map<String, Object> wrongType = new HashMap<>(original);
+        wrongType.put("value", "many");
+        values.set(3000, wrongType);
+        publish(body).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.pointer", contains("/observations/3000/value"));
+
+        // Every error is counted, the first ones listed; none of the values was applied.
+        values.set(3000, original);
+        values.removeLast();
+        List<Map<String, Object>> unknownStatus = new ArrayList<>();
+        values.forEach(value -> {
+            Map<String, Object> copy = new HashMap<>(value);
+            copy.put("status", "measured");
+            unknownStatus.add(copy);
+        });
+        body.put("observations", unknownStatus);
+        publish(body).then().statusCode(422)
+                .body("detail", startsWith(GEOS.size() * years + " error(s); the first 100 are listed"))
+                .body("errors", hasSize(100));
+        given().get("/v1/releases/test-chunks").then().statusCode(404);
+
+        // A derived value is checked against its input as revised by the same release, however far apart the two are.
+        values.addFirst(Map.of("indicator", "ai-workforce-shortfall-growth-multiple", "geo", "KR", "period", "2020/2023",
+                "periodBasis", Quotes.stated(), "value", new java.math.BigDecimal("5.0"), "status", "derived",
+                "reason", "Test", "derivation", Map.of("operation", "ratio", "inputs", List.of(
+                        Map.of("indicator", "ai-workforce-shortfall", "geo", "KR", "period", "2023"),
+                        Map.of("indicator", "ai-workforce-shortfall", "geo", "KR", "period", "2020"))),
+                "citations", Quotes.cites(Quotes.shortfall2023())));
+        values.add(Map.of("indicator", "ai-workforce-shortfall", "geo", "KR", "period", "2020",
+                "periodBasis", Quotes.stated(), "value", 1700, "status", "observed", "reason", "Test revision",
+                "citations", Quotes.cites(Quotes.citation("3년 전(1609명)", 1281, "", "", null))));
+        body.put("observations", values);
+        publish(body).then().statusCode(201)
+                .body("changes.added", equalTo(GEOS.size() * years))
+                .body("changes.revised", equalTo(2));
+        given().queryParam("geo", "KR").get("/v1/indicators/test-chunks/observations")
+                .then().statusCode(200).body("observations", hasSize(years));
+        given().queryParam("geo", "KR").queryParam("startPeriod", "2020").queryParam("endPeriod", "2020")
+                .get("/v1/indicators/ai-workforce-shortfall/observations")
+                .then().statusCode(200).body("observations[0].value", equalTo(1700));
+    }
+
+    @Test
     void aReleaseOverTheLimitIsRefusedWhole() {
         int before = given().queryParam("limit", 100).get("/v1/releases").then().extract().path("items.size()");
         Map<String, Object> oversized = new HashMap<>(Map.of("release", Map.of("id", "test-oversized", "description", "Too large"),
-                "retractions", java.util.Collections.nCopies(ReleaseResource.MAX_RELEASE_SIZE + 1,
+                "retractions", java.util.Collections.nCopies(ReleaseBody.MAX_ITEMS + 1,
                         Map.of("indicator", "ai-workforce-total", "geo", "KR", "period", "2023", "reason", "x"))));
         publish(oversized).then().statusCode(413)
                 .contentType("application/problem+json")
@@ -264,9 +327,14 @@ class LargeReleaseTest {
 
     /** Values for every geography and year of a test indicator, each citing the Hankyoreh article. */
     private static Map<String, Object> release(String id, String indicator, boolean defineIndicator, ValueOfYear valueOfYear) {
+        return release(id, indicator, defineIndicator, valueOfYear, YEARS);
+    }
+
+    private static Map<String, Object> release(String id, String indicator, boolean defineIndicator,
+            ValueOfYear valueOfYear, int years) {
         List<Map<String, Object>> values = new ArrayList<>();
         for (String geo : GEOS) {
-            for (int year = 2026 - YEARS; year < 2026; year++) {
+            for (int year = 2026 - years; year < 2026; year++) {
                 values.add(Map.of("indicator", indicator, "geo", geo, "period", Integer.toString(year),
                         "periodBasis", Quotes.stated(), "value", valueOfYear.value(year), "status", "observed",
                         "reason", "Test values", "citations", Quotes.cites(Quotes.threeCountries())));

@@ -57,12 +57,17 @@ public class ApiException extends RuntimeException {
     }
 
     /** The most errors one problem lists: enough to fix a release in a round trip, never a body larger than it. */
-    static final int MAX_ERRORS = 100;
+    public static final int MAX_ERRORS = 100;
 
     public static ApiException invalidRelease(List<ProblemError> errors) {
-        String omitted = errors.size() > MAX_ERRORS ? "; the first " + MAX_ERRORS + " are listed" : "";
+        return invalidRelease(errors, errors.size());
+    }
+
+    /** @param count how many errors were found, of which {@code errors} are the first */
+    public static ApiException invalidRelease(List<ProblemError> errors, int count) {
+        String omitted = count > MAX_ERRORS ? "; the first " + MAX_ERRORS + " are listed" : "";
         return new ApiException(422, "invalid-release", "The release is invalid",
-                errors.size() + " error(s)" + omitted + "; nothing was applied",
+                count + " error(s)" + omitted + "; nothing was applied",
                 errors.subList(0, Math.min(errors.size(), MAX_ERRORS)));
     }
 

@@ -1,0 +1,47 @@
+package io.indicators.release;
+
+import io.indicators.common.problem.ApiException;
+import io.indicators.common.problem.ProblemError;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The errors found in a release, counted in full but kept only as many as one problem lists: a release of 100,000
+ * invalid values must not need 100,000 error objects in a small heap to say so.
+ */
+final class ReleaseErrors {
+
+    private final List<ProblemError> kept = new ArrayList<>();
+    private int count;
+
+    void add(String pointer, String detail) {
+        add(ProblemError.atPointer(pointer, detail));
+    }
+
+    void add(ProblemError error) {
+        count++;
+        if (kept.size() < ApiException.MAX_ERRORS) {
+            kept.add(error);
+        }
+    }
+
+    void addAll(List<ProblemError> errors) {
+        errors.forEach(this::add);
+    }
+
+    int count() {
+        return count;
+    }
+
+    boolean isEmpty() {
+        return count == 0;
+    }
+
+    /** Stops the release with every error counted and the first ones listed; nothing it wrote is kept. */
+    void throwIfAny() {
+        if (count > 0) {
+            throw ApiException.invalidRelease(kept, count);
+        }
+    }
+}
