@@ -110,7 +110,7 @@ public class IndicatorService {
                 from series s
                 join observation o on o.series_id = s.id
                 join observation_version v on v.observation_id = o.id
-                where s.indicator_id = ? and v.realtime_start <= ? and (v.realtime_end is null or v.realtime_end > ?)
+                where s.indicator_id = ? and v.realtime_start <= ? and coalesce(v.realtime_end, 'infinity') > ?
                   and not v.retracted""";
         try (Connection connection = database.getConnection()) {
             Described indicator;
@@ -139,18 +139,25 @@ public class IndicatorService {
                     }
                 }
             }
-            // Sources in the order the values cite them, as the observations read lists them.
+            // Sources in the order the values cite them, as the observations read lists them: each document and
+            // publication pair once, at its first citation, so a thousand values citing one article are one row.
             Map<String, DocumentRef> documents = new LinkedHashMap<>();
             Map<String, PublicationRef> publications = new LinkedHashMap<>();
             try (PreparedStatement statement = connection.prepareStatement("select " + SourceViews.DOCUMENT_REF_COLUMNS
-                    + ", " + SourceViews.PUBLICATION_REF_COLUMNS + " " + current.replace("where", """
-                    join citation c on c.version_id = v.id
-                    join document_at(?) d on d.id = c.document_id
-                    left join publication_at(?) p on p.id = c.publication_id
-                    where""") + " order by s.geo, o.period_start, o.period_end, v.realtime_start, c.position")) {
-                statement.setObject(1, knownAt);
-                statement.setObject(2, knownAt);
-                bind(statement, 3, id, knownAt);
+                    + ", " + SourceViews.PUBLICATION_REF_COLUMNS + " " + """
+                    from (select distinct on (c.document_id, c.publication_id)
+                                  c.document_id, c.publication_id, s.geo, o.period_start, o.period_end,
+                                  v.realtime_start, c.position
+                           """ + current.replace("where", "join citation c on c.version_id = v.id\nwhere") + """
+                            order by c.document_id, c.publication_id, s.geo, o.period_start, o.period_end,
+                                     v.realtime_start, c.position) first_cited
+                    join document_at(?) d on d.id = first_cited.document_id
+                    left join publication_at(?) p on p.id = first_cited.publication_id
+                    order by first_cited.geo, first_cited.period_start, first_cited.period_end, first_cited.realtime_start,
+                             first_cited.position""")) {
+                bind(statement, 1, id, knownAt);
+                statement.setObject(4, knownAt);
+                statement.setObject(5, knownAt);
                 try (ResultSet row = statement.executeQuery()) {
                     int publication = 1 + SourceViews.DOCUMENT_REF_COLUMN_COUNT;
                     while (row.next()) {

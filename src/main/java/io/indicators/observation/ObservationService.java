@@ -244,12 +244,12 @@ public class ObservationService {
                                    and (published_by_end(d.published_date, d.published_precision, d.published_basis) <= ?
                                         or published_by_end(p.published_date, p.published_precision, p.published_basis) <= ?))
                      and not exists (select from observation_version r where r.observation_id = o.id and r.retracted
-                                     and r.realtime_start <= ? and (r.realtime_end is null or r.realtime_end > ?))""");
+                                     and r.realtime_start <= ? and coalesce(r.realtime_end, 'infinity') > ?)""");
             LocalDate by = query.publishedBy().end();
             parameters.addAll(List.of(VersionRows.timestamp(knownAt), VersionRows.timestamp(knownAt), by, by,
                     VersionRows.timestamp(knownAt), VersionRows.timestamp(knownAt)));
         } else if (!query.includeHistory()) {
-            where.append(" and not v.retracted and (v.realtime_end is null or v.realtime_end > ?)");
+            where.append(" and not v.retracted and coalesce(v.realtime_end, 'infinity') > ?");
             parameters.add(VersionRows.timestamp(knownAt));
         }
         if (query.geo() != null) {

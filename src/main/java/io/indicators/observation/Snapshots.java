@@ -45,7 +45,7 @@ public class Snapshots {
             join indicator_at(?) i on i.id = s.indicator_id
             left join citation c on c.version_id = v.id and c.position = 0
             left join document_at(?) d on d.id = c.document_id
-            where v.realtime_start <= ? and (v.realtime_end is null or v.realtime_end > ?) and not v.retracted
+            where v.realtime_start <= ? and coalesce(v.realtime_end, 'infinity') > ? and not v.retracted
             order by s.indicator_id, s.geo, o.period_start, o.period_end""";
 
     private final AgroalDataSource database;

@@ -39,7 +39,7 @@ public class SourceService {
             join observation_version v on v.id = c.version_id
             join observation o on o.id = v.observation_id
             join series s on s.id = o.series_id
-            where v.realtime_start <= ? and (v.realtime_end is null or v.realtime_end > ?) and not v.retracted
+            where v.realtime_start <= ? and coalesce(v.realtime_end, 'infinity') > ? and not v.retracted
             """;
     /** A document version aliased d, everything a source's summary and detail show. */
     private static final String DOCUMENT_COLUMNS = "d.id, d.file_name, d.sha256, d.title_original, d.title_en,"

@@ -273,25 +273,30 @@ class LargeReleaseTest {
                 .body("errors", hasSize(100));
         given().get("/v1/releases/test-chunks").then().statusCode(404);
 
-        // A derived value is checked against its input as revised by the same release, however far apart the two are.
-        values.addFirst(Map.of("indicator", "ai-workforce-shortfall-growth-multiple", "geo", "KR", "period", "2020/2023",
-                "periodBasis", Quotes.stated(), "value", new java.math.BigDecimal("5.0"), "status", "derived",
+        // A derived value comes first in the release, its inputs thousands of values later: it is checked against them.
+        values.addFirst(Map.of("indicator", "test-chunks-ratio", "geo", "KR", "period", "2025",
+                "periodBasis", Quotes.stated(), "value", new java.math.BigDecimal("1.5"), "status", "derived",
                 "reason", "Test", "derivation", Map.of("operation", "ratio", "inputs", List.of(
-                        Map.of("indicator", "ai-workforce-shortfall", "geo", "KR", "period", "2023"),
-                        Map.of("indicator", "ai-workforce-shortfall", "geo", "KR", "period", "2020"))),
-                "citations", Quotes.cites(Quotes.shortfall2023())));
-        values.add(Map.of("indicator", "ai-workforce-shortfall", "geo", "KR", "period", "2020",
-                "periodBasis", Quotes.stated(), "value", 1700, "status", "observed", "reason", "Test revision",
-                "citations", Quotes.cites(Quotes.citation("3년 전(1609명)", 1281, "", "", null))));
+                        Map.of("indicator", "test-chunks", "geo", "KR", "period", "2025"),
+                        Map.of("indicator", "test-chunks", "geo", "KR", "period", "1350"))),
+                "citations", Quotes.cites(Quotes.threeCountries())));
+        List<Map<String, Object>> indicators = new ArrayList<>(castList(body.get("indicators")));
+        indicators.add(Map.of("id", "test-chunks-ratio", "name", Map.of("ko", "시험 비율", "en", "Test ratio"),
+                "unit", Map.of("code", "ratio"), "frequency", "annual", "valueKind", "number", "topics", List.of("test")));
+        body.put("indicators", indicators);
         body.put("observations", values);
         publish(body).then().statusCode(201)
-                .body("changes.added", equalTo(GEOS.size() * years))
-                .body("changes.revised", equalTo(2));
+                .body("changes.added", equalTo(GEOS.size() * years + 1))
+                .body("changes.revised", equalTo(0));
         given().queryParam("geo", "KR").get("/v1/indicators/test-chunks/observations")
                 .then().statusCode(200).body("observations", hasSize(years));
-        given().queryParam("geo", "KR").queryParam("startPeriod", "2020").queryParam("endPeriod", "2020")
-                .get("/v1/indicators/ai-workforce-shortfall/observations")
-                .then().statusCode(200).body("observations[0].value", equalTo(1700));
+        given().queryParam("geo", "KR").get("/v1/indicators/test-chunks-ratio/observations")
+                .then().statusCode(200).body("observations[0].value", equalTo(1.5f));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> castList(Object list) {
+        return (List<Map<String, Object>>) list;
     }
 
     @Test
