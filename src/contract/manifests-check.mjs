@@ -1,4 +1,5 @@
-// Checks every Kubernetes object in deploy/kubernetes against the Kubernetes schemas (kubernetes-models), so a typo in
+// Checks every Kubernetes object in deploy/kubernetes against the Kubernetes schemas (kubernetes-models, and
+// CloudNativePG's for its Cluster), so a typo in
 // a manifest fails CI instead of a rollout. Kustomizations and strategic-merge patches are partial by design and are
 // checked by what they reference: the patch's target must be an object of the base. Run by .ci/run.
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -24,7 +25,9 @@ for (const file of files) {
     if (object.kind === "Kustomization") continue;
     if (file.endsWith("-patch.yaml")) { objects.push({ file, object, patch: true }); continue; }
     const [group, version] = object.apiVersion.includes("/") ? object.apiVersion.split("/") : [null, object.apiVersion];
-    const module = `kubernetes-models/${group ? `${group}/${version}` : version}/${object.kind}`;
+    // Kubernetes' own kinds from kubernetes-models; CloudNativePG's Cluster from its models, generated from its CRDs.
+    const models = group === "postgresql.cnpg.io" ? "@kubernetes-models/cloudnative-pg" : "kubernetes-models";
+    const module = `${models}/${group ? `${group}/${version}` : version}/${object.kind}`;
     const { [object.kind]: Model } = await import(module);
     try {
       new Model(object).validate();

@@ -40,9 +40,7 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
      */
     @Override
     public Map<String, String> start() {
-        String url = profile == null ? EmbeddedDatabase.jdbcUrl()
-                : EmbeddedDatabase.freshDatabaseJdbcUrl(profile.substring(profile.lastIndexOf('.') + 1)
-                        .replace('$', '_').toLowerCase());
+        String url = profile == null ? EmbeddedDatabase.jdbcUrl() : EmbeddedDatabase.freshDatabaseJdbcUrl(databaseOf(profile));
         if (profile != null && profile.endsWith(BEHIND_A_PROXY)) {
             // The service reaches this database through a proxy the test can cut (DatabaseOutageTest).
             Matcher address = ADDRESS.matcher(url);
@@ -65,6 +63,16 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
                 "quarkus.flyway.username", "postgres",
                 "quarkus.flyway.password", "postgres",
                 "mp.jwt.verify.publickey", PublisherTokens.publicKeyBase64());
+    }
+
+    /** The database of the test classes under a profile. */
+    public static String databaseOf(String profile) {
+        return profile.substring(profile.lastIndexOf('.') + 1).replace('$', '_').toLowerCase();
+    }
+
+    /** Where the test classes under a profile find their database, as its superuser. */
+    public static String jdbcUrlOf(Class<?> profile) {
+        return EmbeddedDatabase.jdbcUrl().replaceFirst("/postgres\\?", "/" + databaseOf(profile.getName()) + "?");
     }
 
     private static synchronized void createServiceRole() {

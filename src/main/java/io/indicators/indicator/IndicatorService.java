@@ -1,9 +1,9 @@
 package io.indicators.indicator;
 
-import io.agroal.api.AgroalDataSource;
 import io.indicators.common.api.KoreanEnglish;
 import io.indicators.common.api.Page;
 import io.indicators.common.catalogue.CatalogueHead;
+import io.indicators.common.catalogue.CatalogueReads;
 import io.indicators.common.problem.ApiException;
 import io.indicators.indicator.IndicatorViews.IndicatorDetail;
 import io.indicators.indicator.IndicatorViews.IndicatorSummary;
@@ -35,10 +35,10 @@ public class IndicatorService {
     private static final String INDICATOR_COLUMNS = "i.id, i.name_ko, i.name_en, i.description_ko, i.description_en,"
             + " i.unit_code, i.frequency, i.value_kind, i.topics";
 
-    private final AgroalDataSource database;
+    private final CatalogueReads database;
     private final CatalogueHead head;
 
-    IndicatorService(AgroalDataSource database, CatalogueHead head) {
+    IndicatorService(CatalogueReads database, CatalogueHead head) {
         this.database = database;
         this.head = head;
     }
@@ -81,7 +81,7 @@ public class IndicatorService {
         parameters.add(limit + 1);
         String sql = "select " + INDICATOR_COLUMNS + " from indicator_at(?) i"
                 + (where.isEmpty() ? "" : " where " + String.join(" and ", where)) + " order by i.id limit ?";
-        try (Connection connection = database.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = database.connection(); PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.size(); i++) {
                 statement.setObject(i + 1, parameters.get(i));
             }
@@ -112,7 +112,7 @@ public class IndicatorService {
                 join observation_version v on v.observation_id = o.id
                 where s.indicator_id = ? and v.realtime_start <= ? and coalesce(v.realtime_end, 'infinity') > ?
                   and not v.retracted""";
-        try (Connection connection = database.getConnection()) {
+        try (Connection connection = database.connection()) {
             Described indicator;
             try (PreparedStatement statement = connection.prepareStatement(
                     "select " + INDICATOR_COLUMNS + " from indicator_at(?) i where i.id = ?")) {

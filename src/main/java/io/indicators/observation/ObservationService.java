@@ -2,12 +2,12 @@ package io.indicators.observation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agroal.api.AgroalDataSource;
 import io.indicators.common.api.KoreanEnglish;
 import io.indicators.common.api.Page;
 import io.indicators.common.api.QueryParameters;
 import io.indicators.common.api.Unit;
 import io.indicators.common.catalogue.CatalogueHead;
+import io.indicators.common.catalogue.CatalogueReads;
 import io.indicators.common.period.ReferencePeriod;
 import io.indicators.common.problem.ApiException;
 import io.indicators.observation.ObservationViews.Change;
@@ -44,11 +44,11 @@ public class ObservationService {
      */
     static final int MAX_VALUES = 2_000;
 
-    private final AgroalDataSource database;
+    private final CatalogueReads database;
     private final CatalogueHead head;
     private final ObjectMapper json;
 
-    ObservationService(AgroalDataSource database, CatalogueHead head, ObjectMapper json) {
+    ObservationService(CatalogueReads database, CatalogueHead head, ObjectMapper json) {
         this.database = database;
         this.head = head;
         this.json = json;
@@ -76,7 +76,7 @@ public class ObservationService {
      */
     public ObservationSet observations(String indicatorId, Query query) {
         Instant knownAt = head.knownAt(query.asOf());
-        try (Connection connection = database.getConnection()) {
+        try (Connection connection = database.connection()) {
             IndicatorRef indicator = indicatorRef(connection, indicatorId, knownAt);
             ReleaseRef release = latestVintage(connection, indicatorId, knownAt);
             List<Version> versions = knownVersions(connection, indicatorId, query, knownAt);
@@ -96,7 +96,7 @@ public class ObservationService {
 
     public ValueHistory history(String indicatorId, String geo, ReferencePeriod period, Instant asOf) {
         Instant knownAt = head.knownAt(asOf);
-        try (Connection connection = database.getConnection();
+        try (Connection connection = database.connection();
                 PreparedStatement statement = connection.prepareStatement("select " + VersionRows.VERSION_COLUMNS + """
                          from series s
                         join observation o on o.series_id = s.id
@@ -124,7 +124,7 @@ public class ObservationService {
     /** The releases that changed an indicator's values, oldest first (ALFRED's vintage dates). */
     public VintageList vintages(String indicatorId, Instant asOf) {
         Instant knownAt = head.knownAt(asOf);
-        try (Connection connection = database.getConnection();
+        try (Connection connection = database.connection();
                 PreparedStatement statement = connection.prepareStatement("""
                         select r.id, r.released_at from indicator_vintage iv join release r on r.seq = iv.release_seq
                         where iv.indicator_id = ? and r.released_at <= ? order by iv.release_seq""")) {
@@ -180,7 +180,7 @@ public class ObservationService {
 
     /** Changes as versions with what each replaced: two statements per page, the page and its citations. */
     private Page<Change> changes(String where, int limit, Instant knownAt, Parameters parameters) {
-        try (Connection connection = database.getConnection();
+        try (Connection connection = database.connection();
                 PreparedStatement statement = connection.prepareStatement("select " + VersionRows.VERSION_COLUMNS + """
                         , p.id as previous_id, p.value as previous_value, p.value_low as previous_low,
                           p.value_high as previous_high, p.status as previous_status, i.unit_code, i.name_ko, i.name_en

@@ -1,7 +1,7 @@
 package io.indicators.observation;
 
 import com.fasterxml.jackson.databind.SequenceWriter;
-import io.agroal.api.AgroalDataSource;
+import io.indicators.common.catalogue.CatalogueReads;
 import io.indicators.common.problem.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -48,12 +48,12 @@ public class Snapshots {
             where v.realtime_start <= ? and coalesce(v.realtime_end, 'infinity') > ? and not v.retracted
             order by s.indicator_id, s.geo, o.period_start, o.period_end""";
 
-    private final AgroalDataSource database;
+    private final CatalogueReads database;
     private final TidyCsv csv;
     /** Each snapshot being streamed holds a connection for as long as it takes; these are the ones it may take. */
     private final Semaphore streams;
 
-    Snapshots(AgroalDataSource database, TidyCsv csv,
+    Snapshots(CatalogueReads database, TidyCsv csv,
             @ConfigProperty(name = "indicators.snapshots.concurrent", defaultValue = "2") int concurrent) {
         this.database = database;
         this.csv = csv;
@@ -94,7 +94,7 @@ public class Snapshots {
 
     private void write(Instant releasedAt, OutputStream out) throws IOException {
         var at = VersionRows.timestamp(releasedAt);
-        try (Connection connection = database.getConnection()) {
+        try (Connection connection = database.connection()) {
             // A cursor needs a transaction: rows arrive a thousand at a time instead of all at once.
             connection.setAutoCommit(false);
             try (PreparedStatement statement = connection.prepareStatement(QUERY)) {

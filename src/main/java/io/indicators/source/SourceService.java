@@ -1,6 +1,5 @@
 package io.indicators.source;
 
-import io.agroal.api.AgroalDataSource;
 import io.indicators.common.api.AsStated;
 import io.indicators.common.api.DatePublished;
 import io.indicators.common.api.OriginalText;
@@ -8,6 +7,7 @@ import io.indicators.common.api.Page;
 import io.indicators.common.api.QueryParameters;
 import io.indicators.common.api.Unit;
 import io.indicators.common.catalogue.CatalogueHead;
+import io.indicators.common.catalogue.CatalogueReads;
 import io.indicators.common.problem.ApiException;
 import io.indicators.source.SourceViews.PublicationRef;
 import io.indicators.source.SourceViews.SourceDetail;
@@ -48,10 +48,10 @@ public class SourceService {
     /** A value's position in a source's list: the citing version and the citation's position in it. */
     private static final Pattern VALUE_POSITION = Pattern.compile("(\\d{1,18})\\|(\\d{1,9})");
 
-    private final AgroalDataSource database;
+    private final CatalogueReads database;
     private final CatalogueHead head;
 
-    SourceService(AgroalDataSource database, CatalogueHead head) {
+    SourceService(CatalogueReads database, CatalogueHead head) {
         this.database = database;
         this.head = head;
     }
@@ -63,7 +63,7 @@ public class SourceService {
 
     public Page<SourceSummary> list(String afterId, int limit, Instant asOf) {
         OffsetDateTime knownAt = head.knownAt(asOf).atOffset(ZoneOffset.UTC);
-        try (Connection connection = database.getConnection()) {
+        try (Connection connection = database.connection()) {
             List<Described> page = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement("select " + DOCUMENT_COLUMNS
                     + " from document_at(?) d where d.id > ? order by d.id limit ?")) {
@@ -100,7 +100,7 @@ public class SourceService {
                 + CURRENT_CITATIONS.replace("where", "join indicator_at(?) i on i.id = s.indicator_id where")
                 + " and c.document_id = ?" + (position == null ? "" : " and (c.version_id, c.position) < (?, ?)")
                 + " order by c.version_id desc, c.position desc limit ?";
-        try (Connection connection = database.getConnection()) {
+        try (Connection connection = database.connection()) {
             Described document;
             try (PreparedStatement statement = connection.prepareStatement(
                     "select " + DOCUMENT_COLUMNS + " from document_at(?) d where d.id = ?")) {
