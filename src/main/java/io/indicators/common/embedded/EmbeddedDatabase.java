@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 
 /**
  * A real PostgreSQL server run from the binaries zonky publishes on Maven Central, so a machine with only a JDK
@@ -16,10 +17,27 @@ public final class EmbeddedDatabase {
     private EmbeddedDatabase() {
     }
 
+    /** A throw-away server, its data removed when the JVM exits: the test suite's. */
     public static synchronized String jdbcUrl() {
+        return start(null);
+    }
+
+    /**
+     * A server whose data stays in {@code dataDirectory} across runs: dev mode's, so what a developer published is
+     * still there after {@code ./mvnw quarkus:dev} is stopped and started again.
+     */
+    public static synchronized String persistentJdbcUrl(Path dataDirectory) {
+        return start(dataDirectory);
+    }
+
+    private static String start(Path dataDirectory) {
         if (server == null) {
             try {
-                server = EmbeddedPostgres.builder().start();
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+                if (dataDirectory != null) {
+                    builder.setDataDirectory(dataDirectory.toFile()).setCleanDataDirectory(false);
+                }
+                server = builder.start();
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
             }

@@ -7,6 +7,7 @@ import io.smallrye.config.ConfigValue;
 import io.smallrye.config.common.MapBackedConfigSource;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,9 @@ import java.util.Map;
  * dev profile is required, and any configured {@code quarkus.datasource.jdbc.url} wins.
  */
 public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory {
+
+    /** Kept across runs, gone with {@code ./mvnw clean}; indicators.embedded-database.data-directory moves it. */
+    static final String DEFAULT_DATA_DIRECTORY = "target/dev-database";
 
     // Below application.properties (250) so an explicit datasource always takes precedence.
     private static final int ORDINAL = 200;
@@ -33,8 +37,10 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
                 || "false".equals(value(context, "indicators.embedded-database.enabled"))) {
             return List.of();
         }
+        String dataDirectory = value(context, "indicators.embedded-database.data-directory");
         return List.of(new MapBackedConfigSource("embedded-postgresql", Map.of(
-                "quarkus.datasource.jdbc.url", EmbeddedDatabase.jdbcUrl(),
+                "quarkus.datasource.jdbc.url", EmbeddedDatabase.persistentJdbcUrl(
+                        Path.of(dataDirectory == null ? DEFAULT_DATA_DIRECTORY : dataDirectory)),
                 "quarkus.datasource.username", "postgres",
                 "quarkus.datasource.password", "postgres"), ORDINAL) {
         });
