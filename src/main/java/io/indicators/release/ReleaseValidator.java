@@ -30,8 +30,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Checks a whole release before anything is written and reports every error with its JSON pointer, so a
- * publisher fixes a release in one round trip and nothing is ever half-applied.
+ * The shape rules of a release's parts: its header and metadata, and each value and retraction on its own, every
+ * error with its JSON pointer, so a publisher fixes a release in one round trip. ReleaseService asks the questions
+ * about the release as a whole, and applies it in one transaction, so nothing is ever half-applied.
  */
 @ApplicationScoped
 class ReleaseValidator {

@@ -10,6 +10,8 @@ import io.indicators.client.api.IndicatorsApi.APIListIndicatorsRequest;
 import io.indicators.client.model.Citation;
 import io.indicators.client.model.IndicatorPage;
 import io.indicators.client.model.IndicatorSummary;
+import io.indicators.client.model.ObservationStatus;
+import io.indicators.client.model.ValueKind;
 import io.indicators.client.model.Observation;
 import io.indicators.client.model.ObservationSet;
 import io.indicators.client.model.Problem;
@@ -66,7 +68,7 @@ class GeneratedClientTest {
                 .orElseThrow(() -> new AssertionError(SHORTFALL + " is not listed"));
         assertEquals("AI workforce shortfall", shortfall.getName().getEn());
         assertEquals("persons", shortfall.getUnit().getCode());
-        assertEquals(IndicatorSummary.ValueKindEnum.NUMBER, shortfall.getValueKind());
+        assertEquals(ValueKind.NUMBER, shortfall.getValueKind());
         assertTrue(shortfall.getGeos().contains("KR"));
     }
 
@@ -83,7 +85,7 @@ class GeneratedClientTest {
         assertEquals(0, new BigDecimal(8579).compareTo(observations.get(1).getValue()));
         for (Observation observation : observations) {
             assertEquals("KR", observation.getGeo());
-            assertEquals(Observation.StatusEnum.OBSERVED, observation.getStatus());
+            assertEquals(ObservationStatus.OBSERVED, observation.getStatus());
             assertNull(observation.getRealtimeEnd(), "current values have no realtimeEnd");
             assertFalse(observation.getCitations().isEmpty(), "every value is cited");
         }
