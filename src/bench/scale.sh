@@ -438,7 +438,7 @@ with open(rows_file) as rows:
         observations.append({'indicator': indicator, 'geo': geo, 'period': period, 'periodBasis': {'basis': 'stated'},
                              'value': revised, 'status': 'observed', 'reason': 'Benchmark revision',
                              'citations': [{'document': 'bench-doc', 'quote': quote, 'start': 0, 'end': len(quote),
-                                            'prefix': '', 'suffix': ''}]})
+                                            'prefix': '', 'suffix': '', 'publication': 'bench-pub'}]})
 json.dump({'release': {'id': f'bench-publish-{n}', 'description': f'Benchmark publish: revises {n} values'},
            'basedOn': based_on, 'observations': observations}, sys.stdout, separators=(',', ':'))
 EOF
