@@ -12,6 +12,8 @@ import java.nio.file.Path;
  */
 public final class EmbeddedDatabase {
 
+    private static final String RUNNING = "indicators.embedded-database.running.";
+
     private static EmbeddedPostgres server;
 
     private EmbeddedDatabase() {
@@ -27,7 +29,15 @@ public final class EmbeddedDatabase {
      * still there after {@code ./mvnw quarkus:dev} is stopped and started again.
      */
     public static synchronized String persistentJdbcUrl(Path dataDirectory) {
-        return start(dataDirectory);
+        // Dev mode loads this class again on every live reload, but the server of the first load still holds the
+        // directory (and its lock) until the JVM exits: the address is kept where every reload finds it.
+        String key = RUNNING + dataDirectory.toAbsolutePath();
+        String running = System.getProperty(key);
+        if (running == null) {
+            running = start(dataDirectory);
+            System.setProperty(key, running);
+        }
+        return running;
     }
 
     private static String start(Path dataDirectory) {

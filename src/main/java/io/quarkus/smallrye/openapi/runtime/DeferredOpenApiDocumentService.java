@@ -1,5 +1,6 @@
 package io.quarkus.smallrye.openapi.runtime;
 
+import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import io.quarkus.smallrye.openapi.runtime.filter.AutoSecurityFilter;
 import io.smallrye.openapi.runtime.io.Format;
@@ -19,10 +20,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * release this project resolves yet. Delete this class when the Quarkus version has that fix (ADR 0004).
  *
  * <p>It overrides a package-private method, hence the package: in the production artifact and the native executable
- * the extension and the application share one class loader, so the override applies. In dev mode and the JVM test
- * suite the extension is loaded by another class loader, the method is not overridden, and the document is prepared
- * at start as without this class; ContractDriftIT checks the deferred path in the native executable.
+ * the extension and the application share one class loader, so the override applies. Dev mode and the JVM test suite
+ * load the extension with another class loader, where this class could not even set the field it inherits, so it
+ * is a bean of production builds only; there the document is prepared at start, as without it. ContractDriftIT
+ * checks the deferred path in the native executable.
  */
+@IfBuildProfile("prod")
 @Alternative
 @Priority(1)
 // No client proxy: the start-up recorder must reach this very instance, whichever class loader sees the override.
