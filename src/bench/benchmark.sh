@@ -17,6 +17,10 @@
 #                   the seed loader's check that every seed file is applied. The same with an empty database
 #                   (migrations and all seeds applied) is reported as the cold first start.
 #   RSS             VmRSS of the process after that first response, and after $REQUESTS sequential requests.
+#   the floor       the same warm restarts of src/bench/floor, the smallest application on the same stack (Quarkus
+#                   REST, Hibernate ORM with Panache, PostgreSQL over JDBC; same Quarkus version and native flags)
+#                   answering one query, natively: how far above the framework's floor the service starts. Built with
+#                   the service (or FLOOR_RUNNER, or src/bench/floor/target/*-runner with --no-build).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BENCH=src/bench
@@ -50,11 +54,15 @@ if $BUILD; then
   image_peak=$(grep -oE "Peak RSS: [0-9.]+GB" "$WORK/native-build.log" | head -1 | sed 's/Peak RSS: //' || true)
   NATIVE_BUILD="$wall (m:ss) wall clock for \`./mvnw package -Dnative\`, of which $image_step in native-image; peak RSS $(awk -v k="$peak_kib" 'BEGIN { printf "%.2f GiB", k / 1048576 }') (largest process, /usr/bin/time -v; native-image reports ${image_peak:-n/a}) with the builder heap capped at 4g, $(nproc) cores"
   log "native build: $NATIVE_BUILD"
+  log "floor build (./mvnw -f src/bench/floor/pom.xml package -Dnative)"
+  ./mvnw -B -q -f $BENCH/floor/pom.xml package -Dnative -DskipTests -Dquarkus.native.native-image-xmx=4g \
+    > "$WORK/floor-build.log" 2>&1 || { tail -50 "$WORK/floor-build.log"; exit 1; }
   log "JVM build (./mvnw package)"
   ./mvnw -B -q package -DskipTests > "$WORK/jvm-build.log" 2>&1 || { tail -50 "$WORK/jvm-build.log"; exit 1; }
 fi
 RUNNER=${RUNNER:-$(ls target/*-runner)}
 JAR=${JAR:-target/quarkus-app/quarkus-run.jar}
+FLOOR_RUNNER=${FLOOR_RUNNER:-$(ls $BENCH/floor/target/*-runner 2> /dev/null || true)}
 [ -x "$RUNNER" ] && [ -f "$JAR" ] || { echo "build first: $RUNNER and $JAR are needed"; exit 1; }
 
 # --------------------------------------------------------------------------------------------- PostgreSQL
@@ -105,6 +113,25 @@ for mode in native jvm; do
   RESULT[$mode.cold]=$(field first_response_ms < "$WORK/$mode-cold.jsonl" | median)
 done
 
+if [ -n "$FLOOR_RUNNER" ] && [ -x "$FLOOR_RUNNER" ]; then
+  createdb floor
+  "$PG_BIN/psql" -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d floor -f $BENCH/floor/src/main/resources/schema.sql
+  log "floor: $RUNS warm restarts of $FLOOR_RUNNER $NATIVE_OPTS"
+  : > "$WORK/floor.jsonl"
+  for i in $(seq "$RUNS"); do
+    port=$(free_port)
+    env $(service_env floor "$port") MEASURE_PATH=/observations python3 $BENCH/measure.py "$port" "$REQUESTS" \
+      "$WORK/floor.log" -- "$FLOOR_RUNNER" $NATIVE_OPTS | tee -a "$WORK/floor.jsonl"
+  done
+  for f in first_response_ms cpu_to_first_response_ms rss_after_mib; do
+    RESULT[floor.$f]=$(field $f < "$WORK/floor.jsonl" | median)
+  done
+  FLOOR_ROW="| The floor (src/bench/floor, native, same flags): first response; CPU; RSS after $REQUESTS requests | ${RESULT[floor.first_response_ms]} ms; ${RESULT[floor.cpu_to_first_response_ms]} ms; ${RESULT[floor.rss_after_mib]} MiB | |
+| The serving pod's CPU to its first response, over the floor's | $(python3 -c "print(f'{${RESULT[native.serving.cpu_to_first_response_ms]} / ${RESULT[floor.cpu_to_first_response_ms]}:.2f} x')") | |"
+else
+  FLOOR_ROW="| The floor (src/bench/floor) | not built | |"
+fi
+
 native_size=$(du -m --apparent-size "$RUNNER" | cut -f1)
 jvm_size=$(du -sm --apparent-size target/quarkus-app | cut -f1)
 {
@@ -113,6 +140,7 @@ jvm_size=$(du -sm --apparent-size target/quarkus-app | cut -f1)
   echo "| First response, warm restart of a serving pod (migrations and seeds left to the init task) | ${RESULT[native.serving.first_response_ms]} ms | ${RESULT[jvm.serving.first_response_ms]} ms |"
   echo "| CPU time used until then (all threads; less sensitive to other load) | ${RESULT[native.serving.cpu_to_first_response_ms]} ms | ${RESULT[jvm.serving.cpu_to_first_response_ms]} ms |"
   echo "| RSS of the serving pod after $REQUESTS requests | ${RESULT[native.serving.rss_after_mib]} MiB | ${RESULT[jvm.serving.rss_after_mib]} MiB |"
+  echo "$FLOOR_ROW"
   echo "| First response, warm restart with Flyway's validation and the seed check (the defaults) | ${RESULT[native.first_response_ms]} ms | ${RESULT[jvm.first_response_ms]} ms |"
   echo "| CPU time used until then | ${RESULT[native.cpu_to_first_response_ms]} ms | ${RESULT[jvm.cpu_to_first_response_ms]} ms |"
   echo "| First response, cold first start (migrations and seeds applied) | ${RESULT[native.cold]} ms | ${RESULT[jvm.cold]} ms |"

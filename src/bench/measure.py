@@ -13,7 +13,8 @@ import subprocess
 import sys
 import time
 
-PATH = "/v1/indicators/ai-workforce-shortfall/observations?geo=KR"
+# What is read; MEASURE_PATH for another application (the floor, src/bench/floor).
+PATH = os.environ.get("MEASURE_PATH", "/v1/indicators/ai-workforce-shortfall/observations?geo=KR")
 
 
 def rss_kib(pid):
