@@ -34,7 +34,8 @@
 # PGBENCH_SCALE (10), JVM_OPTS (-Xmx256m), NATIVE_OPTS (common.sh), START_TIMEOUT (180, seconds to readiness),
 # PUBLISH_SIZES (10000,100000), PUBLISH_TIMEOUT (900, seconds a publish), APPLY_MISSING_MIGRATIONS (false; true applies
 # with psql the src/main/resources/db/migration files the service's Flyway did not, to try an older build, which then
-# runs on a schema it does not know), MEASURE (reads,plans,publishing: which parts run), RESULTS and OUT (where the
+# runs on a schema it does not know), MEASURE (reads,plans,publishing: which parts run), CACHES (cached,uncached: the
+# read runs), RESULTS and OUT (where the
 # table and the log go; default src/bench/scale-results.md and scale-output.txt).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -73,6 +74,7 @@ NGINX=${NGINX:-nginx}
 OUT=${OUT:-$BENCH/scale-output.txt}
 RESULTS=${RESULTS:-$BENCH/scale-results.md}
 MEASURE=${MEASURE:-reads,plans,publishing}
+CACHES=${CACHES:-cached,uncached}
 WORK=$(mktemp -d /tmp/indicator-scale.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT  # until PostgreSQL runs; then cleanup() below
 exec > >(tee "$OUT") 2>&1
@@ -552,7 +554,7 @@ for size in ${SIZES//,/ }; do
 
   if [[ ,$MEASURE, == *,reads,* ]]; then
     for mode in "${AVAILABLE[@]}"; do
-      for cache in cached uncached; do
+      for cache in ${CACHES//,/ }; do
         measure_reads "$size" "$mode" "$cache" "$db"
       done
     done
