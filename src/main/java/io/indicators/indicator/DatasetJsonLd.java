@@ -38,8 +38,6 @@ public class DatasetJsonLd extends Representation {
         this.json = json;
     }
 
-
-
     @Override
     public byte[] write(Object entity, String language) {
         IndicatorDetail indicator = (IndicatorDetail) entity;
@@ -109,6 +107,5 @@ public class DatasetJsonLd extends Representation {
                 .map(ReferencePeriod::end).max(Comparator.naturalOrder()).orElseThrow();
         return java.util.Optional.of(start + "/" + end);
     }
-
 
 }

@@ -42,8 +42,6 @@ public class JsonStat extends Representation {
         this.json = json;
     }
 
-
-
     @Override
     public boolean singleLanguage() {
         return true;
@@ -150,6 +148,5 @@ public class JsonStat extends Representation {
                 .filter(java.util.Objects::nonNull).mapToInt(n -> Math.max(0, n.stripTrailingZeros().scale()))
                 .max().orElse(0);
     }
-
 
 }

@@ -51,8 +51,6 @@ public class SdmxCsv extends Representation {
         super(MEDIA_TYPE_VERSIONED, ObservationSet.class);
     }
 
-
-
     @Override
     public byte[] write(Object entity, String language) {
         ObservationSet set = (ObservationSet) entity;
@@ -118,6 +116,5 @@ public class SdmxCsv extends Representation {
         Period length = Period.between(span.start(), after);
         return span.start() + "/" + length;
     }
-
 
 }

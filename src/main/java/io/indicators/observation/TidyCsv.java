@@ -65,7 +65,6 @@ public class TidyCsv extends Representation {
         return builder.build();
     }
 
-
     /** A page is a table only when it is a page of changes. */
     @Override
     public boolean writes(Object entity) {
@@ -192,6 +191,5 @@ public class TidyCsv extends Representation {
         all.addAll(b);
         return all;
     }
-
 
 }

@@ -19,7 +19,6 @@ import io.indicators.release.ReleaseRequest.RetractionInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 

@@ -69,7 +69,6 @@ public record ReleaseRequest(
     public record DocumentText(String document, String text) {
     }
 
-
     public record ObservationInput(String indicator, String geo, String period, PeriodBasis periodBasis,
             BigDecimal value, BigDecimal low, BigDecimal high, AsStated asStated, String status, String note,
             String reason, Derivation derivation, List<CitationInput> citations) {

@@ -13,10 +13,8 @@ import io.indicators.common.api.QueryParameters;
 import io.indicators.common.api.SeriesPoint;
 import io.indicators.common.http.EntityTags;
 import io.indicators.common.problem.ApiException;
-import io.indicators.common.problem.ProblemError;
 import io.indicators.release.MetadataWriter.Known;
 import io.indicators.release.QuoteAnchors.Anchored;
-import io.indicators.release.ReleaseRequest.CitationInput;
 import io.indicators.release.ReleaseRequest.ObservationInput;
 import io.indicators.release.ReleaseRequest.RetractionInput;
 import io.indicators.release.StagedItems.Item;
@@ -347,6 +345,7 @@ public class ReleaseService {
                     indicatorIds.add(retraction.indicator());
                     points.add(new Point(retraction.indicator(), retraction.geo(), retraction.period()));
                 });
+                indicatorIds.remove(null);
                 Known known = metadata.known(indicatorIds, Set.of(), Set.of());
                 Map<Point, CurrentValue> current = writer.current(points);
                 for (Item<RetractionInput> item : chunk) {

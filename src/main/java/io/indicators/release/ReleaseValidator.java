@@ -3,7 +3,6 @@ package io.indicators.release;
 import io.indicators.common.api.Geo;
 import io.indicators.common.period.InvalidPeriodException;
 import io.indicators.common.period.ReferencePeriod;
-import io.indicators.common.problem.ProblemError;
 import io.indicators.release.MetadataWriter.Known;
 import io.indicators.release.MetadataWriter.KnownIndicator;
 import io.indicators.common.api.AsStated;
@@ -19,7 +18,6 @@ import io.indicators.common.api.SeriesPoint;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;

@@ -63,8 +63,6 @@ public final class Citations {
             super(MediaType.valueOf(MEDIA_TYPE + ";charset=UTF-8"), SourceDetail.class);
         }
 
-
-
         @Override
         public byte[] write(Object entity, String language) {
             SourceDetail source = (SourceDetail) entity;
@@ -126,8 +124,6 @@ public final class Citations {
             this.json = json;
         }
 
-
-
         @Override
         public byte[] write(Object entity, String language) {
             SourceDetail source = (SourceDetail) entity;
@@ -170,8 +166,6 @@ public final class Citations {
         Ris() {
             super(MediaType.valueOf(MEDIA_TYPE + ";charset=UTF-8"), SourceDetail.class);
         }
-
-
 
         @Override
         public byte[] write(Object entity, String language) {

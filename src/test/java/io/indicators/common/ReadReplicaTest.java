@@ -22,7 +22,7 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Reads scale out on PostgreSQL replication: with a read replica configured (here a hot standby streaming from the
@@ -106,7 +106,7 @@ class ReadReplicaTest {
             primaryAnswer = answer;
             Thread.sleep(200);
         }
-        assertTrue(false, "no read was answered on the replica within 20 s");
+        fail("no read was answered on the replica within 20 s");
     }
 
     private double count(String database, String reason) {
