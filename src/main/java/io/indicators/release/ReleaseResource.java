@@ -10,6 +10,7 @@ import io.indicators.observation.Snapshots;
 import io.indicators.observation.TidyCsv;
 import io.indicators.common.http.EntityTags;
 import io.indicators.common.http.HttpCaching;
+import io.indicators.common.http.HttpLimits;
 import io.indicators.observation.ObservationViews.Change;
 import io.indicators.observation.ObservationViews.ReleaseChanges;
 import io.indicators.observation.ObservationViews.ReleaseRef;
@@ -62,9 +63,12 @@ public class ReleaseResource {
     private final Snapshots snapshots;
     private final MeterRegistry metrics;
     private final ObjectMapper json;
+    private final HttpLimits limits;
 
     ReleaseResource(ReleaseQueries queries, ReleaseService service, ObservationService observations, CatalogueHead head,
-            PublishGate gate, JsonWebToken token, Snapshots snapshots, MeterRegistry metrics, ObjectMapper json) {
+            PublishGate gate, JsonWebToken token, Snapshots snapshots, MeterRegistry metrics, ObjectMapper json,
+            HttpLimits limits) {
+        this.limits = limits;
         this.queries = queries;
         this.service = service;
         this.observations = observations;
@@ -173,7 +177,7 @@ public class ReleaseResource {
         ReleaseService.Outcome outcome;
         try {
             // The body is read inside the publish, as a stream: a release is never held whole in memory.
-            outcome = gate.inTurn(() -> service.publish(ReleaseBody.of(body, json), publisher, idempotencyKey,
+            outcome = gate.inTurn(() -> service.publish(ReleaseBody.of(limits.bounded(body), json), publisher, idempotencyKey,
                     basedOn -> ReleaseService.Precondition.named(ifMatch, basedOn)));
         } catch (UncheckedIOException e) {
             // A body that is not JSON of a release's shape: answered as the problem it is (ProblemMapper).

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -185,6 +186,44 @@ class HostileInputTest {
                 + "Content-Length: 500000000\r\n\r\n{");
         assertTrue(large.startsWith("HTTP/1.1 413") && large.contains("application/problem+json")
                 && large.contains("body-too-large"), large);
+    }
+
+    @Test
+    void aChunkedBodyThatGrowsPastTheLimitIsAProblem() throws Exception {
+        // No Content-Length to refuse up front: the body is counted as it is read. Whitespace is valid JSON, so only
+        // the size can stop it.
+        try (Socket socket = new Socket("localhost", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /v1/releases HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Authorization: Bearer " + PublisherTokens.publisher() + "\r\nTransfer-Encoding: chunked\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            Thread writer = Thread.ofVirtual().start(() -> {
+                byte[] chunk = (Integer.toHexString(65_536) + "\r\n" + " ".repeat(65_536) + "\r\n")
+                        .getBytes(StandardCharsets.US_ASCII);
+                try {
+                    out.write("1\r\n{\r\n".getBytes(StandardCharsets.US_ASCII));
+                    for (int sent = 0; sent < 50 * 16; sent++) { // 50 MiB, beyond the 40 MB limit
+                        out.write(chunk);
+                    }
+                } catch (IOException e) {
+                    // the server stopped reading: what it answered is read below
+                }
+            });
+            ByteArrayOutputStream received = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            try {
+                for (int read; (read = socket.getInputStream().read(buffer)) > 0;) {
+                    received.write(buffer, 0, read);
+                }
+            } catch (IOException e) {
+                // closed by the server once it answered
+            }
+            String answer = received.toString(StandardCharsets.UTF_8);
+            writer.join(60_000);
+            assertTrue(answer.startsWith("HTTP/1.1 413") && answer.contains("application/problem+json")
+                    && answer.contains("body-too-large") && answer.contains("40"), answer);
+        }
     }
 
     /** Sends a request as written and reads the answer until it is complete or the server stops sending. */

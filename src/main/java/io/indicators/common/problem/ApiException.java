@@ -47,6 +47,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(413, "release-too-large", "Release too large", detail, List.of());
     }
 
+    /** The request body is larger than the service reads; the rest of it is not read, so the connection closes. */
+    public static ApiException bodyTooLarge(String detail) {
+        return new ApiException(413, "body-too-large", "Request body too large", detail, List.of());
+    }
+
     public static ApiException tooManyValues(String detail) {
         return new ApiException(400, "too-many-values", "Too many values for one answer", detail, List.of());
     }

@@ -46,7 +46,12 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
         Response problem = problem(e.status(), e.type(), e.title(), e.getMessage(), uri, e.errors());
-        return e.status() == 503 ? Response.fromResponse(problem).header(HttpHeaders.RETRY_AFTER, 1).build() : problem;
+        return switch (e.type()) {
+            case "busy" -> Response.fromResponse(problem).header(HttpHeaders.RETRY_AFTER, 1).build();
+            // The unread rest of the body would be taken for the next request on this connection.
+            case "body-too-large" -> Response.fromResponse(problem).header("Connection", "close").build();
+            default -> problem;
+        };
     }
 
     // Listed one by one: Quarkus REST has its own mappers for these subtypes, and the most specific mapper wins.
