@@ -4,10 +4,14 @@ import io.indicators.common.api.Page;
 import io.indicators.common.api.QueryParameters;
 import io.indicators.observation.ObservationViews.Change;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 
 import java.time.Instant;
 
@@ -17,9 +21,11 @@ import java.time.Instant;
 public class ChangeFeedResource {
 
     private final ObservationService observations;
+    private final ChangeStreams streams;
 
-    ChangeFeedResource(ObservationService observations) {
+    ChangeFeedResource(ObservationService observations, ChangeStreams streams) {
         this.observations = observations;
+        this.streams = streams;
     }
 
     @GET
@@ -29,5 +35,18 @@ public class ChangeFeedResource {
         Instant after = updatedAfter == null ? Instant.EPOCH : QueryParameters.pastInstant("updatedAfter", updatedAfter);
         return observations.feed(after, QueryParameters.versionPosition(cursor), QueryParameters.limit(limit),
                 QueryParameters.pastInstant("asOf", asOf));
+    }
+
+    /**
+     * The same changes pushed as they are published: one {@code change} event each, its id the feed cursor, so a
+     * client that reconnects with {@code Last-Event-ID} resumes after the last change it received.
+     */
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void stream(@HeaderParam("Last-Event-ID") String lastEventId, @QueryParam("updatedAfter") String updatedAfter,
+            @Context SseEventSink sink, @Context Sse sse) {
+        streams.open(sink, sse, lastEventId, updatedAfter == null ? null
+                : QueryParameters.pastInstant("updatedAfter", updatedAfter));
     }
 }

@@ -24,6 +24,7 @@ import io.indicators.observation.VersionRows.Version;
 import io.indicators.common.api.Derivation;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -118,6 +119,94 @@ public class ObservationService {
                     versions.stream().map(v -> view(v, indicator.unit(), knownAt, citations)).toList());
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the history of " + indicatorId, e);
+        }
+    }
+
+    /** Bounds to look for values in, and the unit they must be in (any unit when null). */
+    public record Bounds(BigDecimal low, BigDecimal high, String unit) {
+    }
+
+    /** The values to compare a claim with: an indicator, and within it a geography and a period, each optional. */
+    public record Scope(String indicator, String geo, ReferencePeriod period) {
+        public boolean namesIndicator() {
+            return indicator != null;
+        }
+    }
+
+    /** A value found for one of the bounds asked for, as known at the answer's instant. */
+    public record Found(int bounds, IndicatorRef indicator, ObservationView value) {
+    }
+
+    /**
+     * The values current at {@code asOf} that lie within (or, for ranges, overlap) each of the bounds, in the bounds'
+     * unit; with an indicator in the scope, every value of the scope, near or not, so that the caller can tell what
+     * contradicts a claim. Two statements whatever the number of bounds: the values and their citations.
+     */
+    public List<Found> near(List<Bounds> bounds, Scope scope, Instant asOf, int limit) {
+        Instant knownAt = head.knownAt(asOf);
+        if (bounds.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder where = new StringBuilder();
+        List<Object> parameters = new ArrayList<>();
+        if (scope.indicator() != null) {
+            where.append(" and s.indicator_id = ?");
+            parameters.add(scope.indicator());
+        }
+        if (scope.geo() != null) {
+            where.append(" and s.geo = ?");
+            parameters.add(scope.geo());
+        }
+        if (scope.period() != null) {
+            where.append(" and o.period = ?");
+            parameters.add(scope.period().text());
+        }
+        String near = scope.namesIndicator() ? ""
+                : " and coalesce(v.value, v.value_high) >= b.low and coalesce(v.value, v.value_low) <= b.high";
+        String sql = "select b.ordinality, i.unit_code, i.name_ko, i.name_en, " + VersionRows.VERSION_COLUMNS
+                + " from unnest(?::numeric[], ?::numeric[], ?::text[]) with ordinality as b(low, high, unit, ordinality)"
+                + " join observation_version v on not v.retracted and v.realtime_start <= ?"
+                + " and coalesce(v.realtime_end, 'infinity') > ?" + near
+                + " join observation o on o.id = v.observation_id"
+                + " join series s on s.id = o.series_id"
+                + " join indicator_at(?) i on i.id = s.indicator_id and (b.unit is null or b.unit = i.unit_code)"
+                + " where true" + where
+                + " order by b.ordinality, s.indicator_id, s.geo, o.period_start, o.period_end limit ?";
+        try (Connection connection = database.connection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setArray(1, connection.createArrayOf("numeric", bounds.stream().map(Bounds::low).toArray()));
+            statement.setArray(2, connection.createArrayOf("numeric", bounds.stream().map(Bounds::high).toArray()));
+            statement.setArray(3, connection.createArrayOf("text", bounds.stream().map(Bounds::unit).toArray()));
+            statement.setObject(4, VersionRows.timestamp(knownAt));
+            statement.setObject(5, VersionRows.timestamp(knownAt));
+            statement.setObject(6, VersionRows.timestamp(knownAt));
+            int at = 7;
+            for (Object parameter : parameters) {
+                statement.setObject(at++, parameter);
+            }
+            statement.setInt(at, limit);
+            List<Integer> ordinals = new ArrayList<>();
+            List<IndicatorRef> indicators = new ArrayList<>();
+            List<Version> versions = new ArrayList<>();
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    ordinals.add(row.getInt(1) - 1);
+                    indicators.add(new IndicatorRef(row.getString("indicator_id"),
+                            new KoreanEnglish(row.getString("name_ko"), row.getString("name_en")),
+                            new Unit(row.getString("unit_code"))));
+                    versions.add(VersionRows.version(row));
+                }
+            }
+            Map<Long, List<CitationView>> citations = VersionRows.citations(connection,
+                    versions.stream().map(Version::id).distinct().toList(), knownAt);
+            List<Found> found = new ArrayList<>(versions.size());
+            for (int i = 0; i < versions.size(); i++) {
+                found.add(new Found(ordinals.get(i), indicators.get(i),
+                        view(versions.get(i), indicators.get(i).unit(), knownAt, citations)));
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot look values up", e);
         }
     }
 

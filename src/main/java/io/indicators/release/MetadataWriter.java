@@ -56,7 +56,8 @@ class MetadataWriter {
             "published_precision", "published_basis", "published_evidence", "note"), Set.of("authors"));
     private static final Table PUBLICATION = new Table("publication", List.of("publisher_original", "publisher_en",
             "title_original", "title_en", "kind", "url", "published_date", "published_precision", "published_basis",
-            "published_evidence"), Set.of());
+            "published_evidence", "cadence", "next_expected_date", "next_expected_precision", "next_expected_basis",
+            "next_expected_evidence"), Set.of());
 
     private final EntityManager entityManager;
 
@@ -115,6 +116,8 @@ class MetadataWriter {
         List<Object> columns = new ArrayList<>(Arrays.asList(publisher.original(), publisher.en(),
                 input.title().original(), input.title().en(), input.kind(), input.url()));
         columns.addAll(date(input.published()));
+        columns.add(input.cadence());
+        columns.addAll(input.nextExpected() == null ? Arrays.asList(null, null, null, null) : date(input.nextExpected()));
         return columns;
     }
 

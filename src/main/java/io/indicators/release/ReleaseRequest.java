@@ -1,5 +1,6 @@
 package io.indicators.release;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.indicators.common.api.AsStated;
 import io.indicators.common.api.DatePublished;
 import io.indicators.common.api.Derivation;
@@ -44,8 +45,14 @@ public record ReleaseRequest(
             List<String> authors, String language, String url, DatePublished published, String note) {
     }
 
+    /**
+     * A primary publication. {@code cadence} and {@code nextExpected} are what a source says of its release schedule
+     * (left out when none does); they are left out of the content hash when absent, so bodies written before they
+     * existed hash as they did.
+     */
     public record PublicationInput(String id, OriginalText publisher, OriginalText title, String kind, String url,
-            DatePublished published) {
+            DatePublished published, @JsonInclude(JsonInclude.Include.NON_NULL) String cadence,
+            @JsonInclude(JsonInclude.Include.NON_NULL) DatePublished nextExpected) {
     }
 
     public record IndicatorInput(String id, KoreanEnglish name, KoreanEnglish description, Unit unit,

@@ -45,6 +45,7 @@ class ReleaseValidator {
     private static final Set<String> PUBLICATION_KINDS = Set.of("survey", "report", "index", "statement", "database", "other");
     private static final Set<String> FREQUENCIES = Set.of("annual", "quarterly", "monthly", "irregular");
     private static final Set<String> VALUE_KINDS = Set.of("number", "range");
+    private static final Set<String> CADENCES = Set.of("annual", "semiannual", "quarterly", "monthly", "irregular");
     private static final Set<String> STATUSES = Set.of("observed", "estimated", "projected", "derived");
     private static final Set<String> OPERATIONS = Set.of("ratio", "percent-of", "difference", "percent-change");
 
@@ -185,6 +186,15 @@ class ReleaseValidator {
         text(errors, at + "/publisher/en", publication.publisher() == null ? null : publication.publisher().en(), MAX_TEXT);
         oneOf(errors, at + "/kind", publication.kind(), PUBLICATION_KINDS);
         date(errors, at + "/published", publication.published());
+        if (publication.cadence() != null) {
+            oneOf(errors, at + "/cadence", publication.cadence(), CADENCES);
+        }
+        if (publication.nextExpected() != null) {
+            date(errors, at + "/nextExpected", publication.nextExpected());
+        }
+        if ("calendar".equals(publication.id())) {
+            errors.add(at + "/id", "'calendar' names the release calendar (/v1/publications/calendar), not a publication");
+        }
     }
 
     private void date(ReleaseErrors errors, String at, DatePublished date) {

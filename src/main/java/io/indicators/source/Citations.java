@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.indicators.common.api.DatePublished;
 import io.indicators.common.http.Representation;
+import io.indicators.common.api.OriginalText;
+import io.indicators.source.SourceViews.PublicationDetail;
 import io.indicators.source.SourceViews.SourceDetail;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Produces;
@@ -17,14 +19,54 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A source document as a reference a reference manager imports: BibTeX, CSL-JSON and RIS. Only what the catalogue
- * records is written: no URL the document does not give, no date it does not have; an inferred date is written and
- * said to be inferred, an unknown one is left out. The note names the document's SHA-256, which identifies the text
- * the catalogue's quotes are anchored in.
+ * A source document or a primary publication as a reference a reference manager imports: BibTeX, CSL-JSON and RIS.
+ * Only what the catalogue records is written: no URL the source does not give, no date it does not have; an inferred
+ * date is written and said to be inferred, an unknown one is left out. A document's note names its SHA-256, which
+ * identifies the text the catalogue's quotes are anchored in; a publication's says it is known only through the
+ * documents that cite it.
  */
 public final class Citations {
 
     private Citations() {
+    }
+
+    /** What kind of work a reference is, in each format's own vocabulary. */
+    enum Kind {
+        NEWS("article", "journal", "article-newspaper", "NEWS"),
+        REPORT("techreport", "institution", "report", "RPRT"),
+        DATASET("misc", "publisher", "dataset", "DBASE"),
+        OTHER("misc", "publisher", "document", "GEN");
+
+        final String bibtex;
+        final String bibtexPublisher;
+        final String csl;
+        final String ris;
+
+        Kind(String bibtex, String bibtexPublisher, String csl, String ris) {
+            this.bibtex = bibtex;
+            this.bibtexPublisher = bibtexPublisher;
+            this.csl = csl;
+            this.ris = ris;
+        }
+    }
+
+    /** What the three formats write, from a document or a publication. */
+    record Reference(String id, Kind kind, OriginalText title, List<String> authors, String publisher,
+            DatePublished published, String language, String url, String note) {
+    }
+
+    static Reference reference(Object entity) {
+        return switch (entity) {
+            case SourceDetail source -> new Reference(source.id(), Kind.NEWS, source.title(), source.authors(),
+                    source.publisher().original(), source.published(), source.language(), source.url(), note(source));
+            case PublicationDetail publication -> new Reference(publication.id(), switch (publication.kind()) {
+                case "survey", "report", "index", "statement" -> Kind.REPORT;
+                case "database" -> Kind.DATASET;
+                default -> Kind.OTHER;
+            }, publication.title(), List.of(), publication.publisher().original(), publication.published(), null,
+                    publication.url(), note(publication));
+            default -> throw new IllegalArgumentException("Not a reference: " + entity.getClass().getSimpleName());
+        };
     }
 
     /** Year, month and day of a published date, as far as its precision goes; empty when unknown. */
@@ -40,11 +82,20 @@ public final class Citations {
     }
 
     static String note(SourceDetail source) {
-        StringBuilder note = new StringBuilder("Text SHA-256 ").append(source.sha256()).append('.');
-        if (source.published() != null && "inferred".equals(source.published().basis())) {
-            note.append(" The publication date is inferred, not stated by the document.");
+        return dateNote(new StringBuilder("Text SHA-256 ").append(source.sha256()).append('.'), source.published(),
+                "the document");
+    }
+
+    static String note(PublicationDetail publication) {
+        return dateNote(new StringBuilder("Described as the catalogue's documents cite it; its own text was not read."),
+                publication.published(), "the documents");
+    }
+
+    private static String dateNote(StringBuilder note, DatePublished published, String stater) {
+        if (published != null && "inferred".equals(published.basis())) {
+            note.append(" The publication date is inferred, not stated by ").append(stater).append('.');
         }
-        if (source.published() == null || "unknown".equals(source.published().basis())) {
+        if (published == null || "unknown".equals(published.basis())) {
             note.append(" The publication date is unknown.");
         }
         return note.toString();
@@ -60,19 +111,20 @@ public final class Citations {
             "nov", "dec"};
 
         BibTeX() {
-            super(MediaType.valueOf(MEDIA_TYPE + ";charset=UTF-8"), SourceDetail.class);
+            super(MediaType.valueOf(MEDIA_TYPE + ";charset=UTF-8"), SourceDetail.class, PublicationDetail.class);
         }
 
         @Override
         public byte[] write(Object entity, String language) {
-            SourceDetail source = (SourceDetail) entity;
+            Reference source = reference(entity);
             List<Integer> date = dateParts(source.published());
-            StringBuilder entry = new StringBuilder("@article{").append(source.id()).append(",\n");
+            StringBuilder entry = new StringBuilder("@").append(source.kind().bibtex).append("{").append(source.id())
+                    .append(",\n");
             field(entry, "title", source.title().original());
             if (!source.authors().isEmpty()) {
                 field(entry, "author", String.join(" and ", source.authors()));
             }
-            field(entry, "journal", source.publisher().original());
+            field(entry, source.kind().bibtexPublisher, source.publisher());
             if (!date.isEmpty()) {
                 field(entry, "year", Integer.toString(date.get(0)));
             }
@@ -82,11 +134,13 @@ public final class Citations {
             if (date.size() > 2) {
                 field(entry, "day", Integer.toString(date.get(2)));
             }
-            field(entry, "language", source.language());
+            if (source.language() != null) {
+                field(entry, "language", source.language());
+            }
             if (source.url() != null) {
                 field(entry, "url", source.url());
             }
-            field(entry, "note", note(source));
+            field(entry, "note", source.note());
             return entry.append("}\n").toString().getBytes(StandardCharsets.UTF_8);
         }
 
@@ -120,22 +174,22 @@ public final class Citations {
         private final ObjectMapper json;
 
         CslJson(ObjectMapper json) {
-            super(MediaType.valueOf(MEDIA_TYPE), SourceDetail.class);
+            super(MediaType.valueOf(MEDIA_TYPE), SourceDetail.class, PublicationDetail.class);
             this.json = json;
         }
 
         @Override
         public byte[] write(Object entity, String language) {
-            SourceDetail source = (SourceDetail) entity;
+            Reference source = reference(entity);
             ArrayNode items = json.createArrayNode();
             ObjectNode item = items.addObject();
             item.put("id", source.id());
-            item.put("type", "article-newspaper");
+            item.put("type", source.kind().csl);
             item.put("title", source.title().original());
             if (source.title().en() != null) {
                 item.put("title-short", source.title().en());
             }
-            item.put("container-title", source.publisher().original());
+            item.put(source.kind() == Kind.NEWS ? "container-title" : "publisher", source.publisher());
             ArrayNode authors = item.putArray("author");
             source.authors().forEach(author -> authors.addObject().put("literal", author));
             List<Integer> date = dateParts(source.published());
@@ -143,11 +197,13 @@ public final class Citations {
                 ArrayNode parts = item.putObject("issued").putArray("date-parts").addArray();
                 date.forEach(parts::add);
             }
-            item.put("language", source.language());
+            if (source.language() != null) {
+                item.put("language", source.language());
+            }
             if (source.url() != null) {
                 item.put("URL", source.url());
             }
-            item.put("note", note(source));
+            item.put("note", source.note());
             try {
                 return json.writeValueAsBytes(items);
             } catch (JsonProcessingException e) {
@@ -164,29 +220,31 @@ public final class Citations {
         public static final String MEDIA_TYPE = "application/x-research-info-systems";
 
         Ris() {
-            super(MediaType.valueOf(MEDIA_TYPE + ";charset=UTF-8"), SourceDetail.class);
+            super(MediaType.valueOf(MEDIA_TYPE + ";charset=UTF-8"), SourceDetail.class, PublicationDetail.class);
         }
 
         @Override
         public byte[] write(Object entity, String language) {
-            SourceDetail source = (SourceDetail) entity;
+            Reference source = reference(entity);
             StringBuilder ris = new StringBuilder();
-            tag(ris, "TY", "NEWS");
+            tag(ris, "TY", source.kind().ris);
             tag(ris, "ID", source.id());
             tag(ris, "TI", source.title().original());
             source.authors().forEach(author -> tag(ris, "AU", author));
-            tag(ris, "T2", source.publisher().original());
+            tag(ris, source.kind() == Kind.NEWS ? "T2" : "PB", source.publisher());
             List<Integer> date = dateParts(source.published());
             if (!date.isEmpty()) {
                 tag(ris, "PY", Integer.toString(date.get(0)));
                 tag(ris, "DA", date.get(0) + "/" + (date.size() > 1 ? String.format("%02d", date.get(1)) : "")
                         + "/" + (date.size() > 2 ? String.format("%02d", date.get(2)) : "") + "/");
             }
-            tag(ris, "LA", source.language());
+            if (source.language() != null) {
+                tag(ris, "LA", source.language());
+            }
             if (source.url() != null) {
                 tag(ris, "UR", source.url());
             }
-            tag(ris, "N1", note(source));
+            tag(ris, "N1", source.note());
             tag(ris, "ER", "");
             return ris.toString().getBytes(StandardCharsets.UTF_8);
         }

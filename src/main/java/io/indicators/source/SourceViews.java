@@ -29,6 +29,19 @@ public final class SourceViews {
             DatePublished published) {
     }
 
+    /**
+     * A primary publication as the catalogue's sources describe it, with its release schedule where a source states
+     * or implies one ({@code cadence}, {@code nextExpected}; null when none does), and how many current values cite it.
+     */
+    public record PublicationDetail(String id, OriginalText title, OriginalText publisher, String kind, String url,
+            DatePublished published, String cadence,
+            @JsonInclude(JsonInclude.Include.NON_NULL) DatePublished nextExpected, Instant describedAt, int valueCount) {
+    }
+
+    /** The publications whose next edition is expected, as an iCalendar feed; see {@link Calendar}. */
+    public record ReleaseCalendar(List<PublicationDetail> publications) {
+    }
+
     public record SourceSummary(String id, String fileName, String sha256, OriginalText title, OriginalText publisher,
             List<String> authors, String language, String url, DatePublished published, String note,
             List<PublicationRef> cites, int valueCount) {

@@ -52,7 +52,8 @@ class ContractFuzzTest {
         for (var path = contract.path("paths").fields(); path.hasNext();) {
             var entry = path.next();
             JsonNode get = entry.getValue().path("get");
-            if (get.isMissingNode()) {
+            // A stream that is answered 200 stays open for as long as it is read; ChangeStreamTest sends it bad input.
+            if (get.isMissingNode() || get.path("responses").path("200").path("content").has("text/event-stream")) {
                 continue;
             }
             List<JsonNode> parameters = parameters(contract, get);

@@ -109,6 +109,15 @@ public final class QueryParameters {
         return value;
     }
 
+    /** An identifier such as an indicator's: a lower-case slug. */
+    public static String slug(String name, String value) {
+        if (value != null && !SLUG.matcher(value).matches()) {
+            throw ApiException.badParameter(name, name + " must be a lower-case slug such as ai-workforce-shortfall, got '"
+                    + value + "'");
+        }
+        return value;
+    }
+
     public static String topic(String value) {
         if (value != null && !SLUG.matcher(value).matches()) {
             throw ApiException.badParameter("topic", "topic must be a lower-case slug such as workforce, got '" + value + "'");

@@ -5,6 +5,9 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -12,6 +15,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -44,9 +48,9 @@ public class ReadBulkhead {
 
     /** After the cache filter (a hit never gets here), on the worker thread that will compute the answer. */
     @ServerRequestFilter(priority = Priorities.USER + 100)
-    public Response takeTurn(ContainerRequestContext request) throws InterruptedException {
+    public Response takeTurn(ContainerRequestContext request, ResourceInfo resource) throws InterruptedException {
         if (!HttpMethod.GET.equals(request.getMethod()) && !HttpMethod.HEAD.equals(request.getMethod())
-                || !request.getUriInfo().getPath().startsWith("/v1/")) {
+                || !request.getUriInfo().getPath().startsWith("/v1/") || isStream(resource)) {
             return null;
         }
         if (!permits.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -70,6 +74,13 @@ public class ReadBulkhead {
             permit.giveBack();
         }
         return null;
+    }
+
+    /** A stream stays open for as long as its client listens; it holds no answer in memory, so it takes no turn. */
+    private static boolean isStream(ResourceInfo resource) {
+        Produces produces = resource.getResourceMethod() == null ? null
+                : resource.getResourceMethod().getAnnotation(Produces.class);
+        return produces != null && Arrays.asList(produces.value()).contains(MediaType.SERVER_SENT_EVENTS);
     }
 
     /** Runs after the caching filter has serialised the answer: response filters run from high priority to low. */
