@@ -9,10 +9,12 @@ export type IndicatorSummary = Schemas["IndicatorSummary"];
 export type ObservationSet = Schemas["ObservationSet"];
 export type Observation = Schemas["Observation"];
 export type Problem = Schemas["Problem"];
+export type ClaimCheck = Schemas["ClaimCheck"];
 
 type ListIndicatorsQuery = NonNullable<paths["/v1/indicators"]["get"]["parameters"]["query"]>;
 type ObservationsQuery = NonNullable<paths["/v1/indicators/{id}/observations"]["get"]["parameters"]["query"]>;
 type ObservationsOk = paths["/v1/indicators/{id}/observations"]["get"]["responses"][200]["content"]["application/json"];
+type ClaimQuery = NonNullable<paths["/v1/claims/check"]["get"]["parameters"]["query"]>;
 type NotFound = paths["/v1/indicators/{id}"]["get"]["responses"][404]["content"]["application/problem+json"];
 
 /** An error answer of the API: its status and its RFC 9457 problem body. */
@@ -61,6 +63,14 @@ export async function quotedValues(baseUrl: string, id: string, params: Observat
   });
 }
 
+/** The catalogue values that state a number written in a sentence exactly, with the quote that states each. */
+export async function exactSources(baseUrl: string, claim: ClaimQuery): Promise<string[]> {
+  const check = await get<ClaimCheck>(baseUrl, `/v1/claims/check${query(claim)}`);
+  return check.verdicts
+    .filter((verdict) => verdict.verdict === "exact")
+    .map((verdict) => `${verdict.indicator.id} ${verdict.value.period}: “${verdict.value.citations[0]?.quote ?? ""}”`);
+}
+
 /** A 404 is a typed problem, not a thrown string. */
 export function isNotFound(error: unknown): error is ApiError & { problem: NotFound } {
   return error instanceof ApiError && error.status === 404;
@@ -69,4 +79,5 @@ export function isNotFound(error: unknown): error is ApiError & { problem: NotFo
 // Compile-time checks of what SDK users rely on; each line fails tsc if the contract changes it.
 const example: ObservationsQuery = { geo: "KR", startPeriod: "2020", endPeriod: "2023", lastNObservations: 1 };
 const problemShape: Pick<Problem, "type" | "title" | "status"> = { type: "urn:indicator-api:problem:not-found", title: "Not found", status: 404 };
-export const checks = [example, problemShape] as const;
+const claim: ClaimQuery = { text: "부족 인력은 8579명으로 집계됐다", indicator: "ai-workforce-shortfall" };
+export const checks = [example, problemShape, claim] as const;

@@ -76,7 +76,7 @@ public class ClaimService {
             List<Reading> readings = numbers.get(n).readings();
             for (int r = 0; r < readings.size(); r++) {
                 Reading reading = readings.get(r);
-                if (!NOT_COMPARED.contains(reading.unit())) {
+                if (reading.unit() == null || !NOT_COMPARED.contains(reading.unit())) {
                     BigDecimal half = roundingUnit(reading).divide(BigDecimal.TWO);
                     bounds.add(new Bounds(reading.low().subtract(half), reading.high().add(half), reading.unit()));
                     readingOf.add(new int[] { n, r });

@@ -1,5 +1,6 @@
 package io.indicators.source;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -31,7 +32,7 @@ public final class Citations {
     }
 
     /** What kind of work a reference is, in each format's own vocabulary. */
-    enum Kind {
+    public enum Kind {
         NEWS("article", "journal", "article-newspaper", "NEWS"),
         REPORT("techreport", "institution", "report", "RPRT"),
         DATASET("misc", "publisher", "dataset", "DBASE"),
@@ -50,15 +51,27 @@ public final class Citations {
         }
     }
 
-    /** What the three formats write, from a document or a publication. */
-    record Reference(String id, Kind kind, OriginalText title, List<String> authors, String publisher,
+    /** What the three formats write, from a document, a publication or a value's citation. */
+    public record Reference(String id, Kind kind, OriginalText title, List<String> authors, String publisher,
             DatePublished published, String language, String url, String note) {
+
+        /** The document, under its own id or another (a value's), with a note of the caller's. */
+        public static Reference of(SourceDetail source, String id, String note) {
+            return new Reference(id, Kind.NEWS, source.title(), source.authors(), source.publisher().original(),
+                    source.published(), source.language(), source.url(), note);
+        }
+    }
+
+    /** Something else these formats can write: it says what reference it is. */
+    public interface Citable {
+        @JsonIgnore
+        Reference reference();
     }
 
     static Reference reference(Object entity) {
         return switch (entity) {
-            case SourceDetail source -> new Reference(source.id(), Kind.NEWS, source.title(), source.authors(),
-                    source.publisher().original(), source.published(), source.language(), source.url(), note(source));
+            case Citable citable -> citable.reference();
+            case SourceDetail source -> Reference.of(source, source.id(), note(source));
             case PublicationDetail publication -> new Reference(publication.id(), switch (publication.kind()) {
                 case "survey", "report", "index", "statement" -> Kind.REPORT;
                 case "database" -> Kind.DATASET;
@@ -81,7 +94,7 @@ public final class Citations {
         return parts;
     }
 
-    static String note(SourceDetail source) {
+    public static String note(SourceDetail source) {
         return dateNote(new StringBuilder("Text SHA-256 ").append(source.sha256()).append('.'), source.published(),
                 "the document");
     }
@@ -111,7 +124,7 @@ public final class Citations {
             "nov", "dec"};
 
         BibTeX() {
-            super(MediaType.valueOf(MEDIA_TYPE + ";charset=UTF-8"), SourceDetail.class, PublicationDetail.class);
+            super(MediaType.valueOf(MEDIA_TYPE + ";charset=UTF-8"), SourceDetail.class, PublicationDetail.class, Citable.class);
         }
 
         @Override
@@ -174,7 +187,7 @@ public final class Citations {
         private final ObjectMapper json;
 
         CslJson(ObjectMapper json) {
-            super(MediaType.valueOf(MEDIA_TYPE), SourceDetail.class, PublicationDetail.class);
+            super(MediaType.valueOf(MEDIA_TYPE), SourceDetail.class, PublicationDetail.class, Citable.class);
             this.json = json;
         }
 
@@ -220,7 +233,7 @@ public final class Citations {
         public static final String MEDIA_TYPE = "application/x-research-info-systems";
 
         Ris() {
-            super(MediaType.valueOf(MEDIA_TYPE + ";charset=UTF-8"), SourceDetail.class, PublicationDetail.class);
+            super(MediaType.valueOf(MEDIA_TYPE + ";charset=UTF-8"), SourceDetail.class, PublicationDetail.class, Citable.class);
         }
 
         @Override

@@ -3,7 +3,15 @@ package io.indicators.contract;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.indicators.client.ApiClient;
 import io.indicators.client.ApiException;
+import io.indicators.client.api.ClaimsApi;
 import io.indicators.client.api.IndicatorsApi;
+import io.indicators.client.api.SourcesApi;
+import io.indicators.client.api.SourcesApi.APIGetPublicationRequest;
+import io.indicators.client.api.SourcesApi.APIListPublicationsRequest;
+import io.indicators.client.model.ClaimCheck;
+import io.indicators.client.model.ClaimRequest;
+import io.indicators.client.model.ClaimVerdict;
+import io.indicators.client.model.PublicationDetail;
 import io.indicators.client.api.IndicatorsApi.APIGetIndicatorRequest;
 import io.indicators.client.api.IndicatorsApi.APIGetObservationsRequest;
 import io.indicators.client.api.IndicatorsApi.APIListIndicatorsRequest;
@@ -49,6 +57,8 @@ class GeneratedClientTest {
     URL server;
 
     private IndicatorsApi indicators;
+    private ClaimsApi claims;
+    private SourcesApi sources;
     private ObjectMapper json;
 
     @BeforeEach
@@ -56,7 +66,25 @@ class GeneratedClientTest {
         ApiClient client = new ApiClient();
         client.updateBaseUri(server.toString().replaceAll("/$", ""));
         indicators = new IndicatorsApi(client);
+        claims = new ClaimsApi(client);
+        sources = new SourcesApi(client);
         json = client.getObjectMapper();
+    }
+
+    @Test
+    void checksAClaimAndFindsTheSurveyItCites() throws ApiException {
+        ClaimCheck check = claims.checkClaimText(new ClaimRequest().text("부족 인력은 8579명으로 집계됐다")
+                .indicator(SHORTFALL));
+        ClaimVerdict verdict = check.getVerdicts().getFirst();
+        assertEquals(ClaimVerdict.VerdictEnum.EXACT, verdict.getVerdict());
+        assertEquals("persons", check.getNumbers().getFirst().getReadings().getFirst().getUnit());
+        String survey = verdict.getValue().getCitations().getFirst().getPublication().getId();
+
+        PublicationDetail publication = sources.getPublication(APIGetPublicationRequest.newBuilder().id(survey).build());
+        assertEquals("survey", publication.getKind().getValue());
+        assertTrue(publication.getValueCount() > 0);
+        assertTrue(sources.listPublications(APIListPublicationsRequest.newBuilder().build()).getItems().stream()
+                .anyMatch(listed -> listed.getId().equals(survey)));
     }
 
     @Test

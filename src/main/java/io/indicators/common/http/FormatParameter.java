@@ -17,7 +17,8 @@ public class FormatParameter {
     private static final Map<String, String> FORMATS = Map.of("json", MediaType.APPLICATION_JSON, "csv", "text/csv",
             "jsonstat", "application/json-stat+json", "sdmx-csv", "application/vnd.sdmx.data+csv;version=2.0.0",
             "bibtex", "application/x-bibtex", "csl", "application/vnd.citationstyles.csl+json",
-            "ris", "application/x-research-info-systems", "jsonld", "application/ld+json");
+            "ris", "application/x-research-info-systems", "jsonld", "application/ld+json",
+            "sdmx-json", "application/vnd.sdmx.data+json;version=2.0.0");
 
     @ServerRequestFilter(preMatching = true, nonBlocking = true)
     public void applyFormat(ContainerRequestContext request) {

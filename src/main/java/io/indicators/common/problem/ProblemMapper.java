@@ -35,11 +35,12 @@ public class ProblemMapper {
     private static final String TYPE_PREFIX = "urn:indicator-api:problem:";
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
     private static final String NOT_ACCEPTABLE = "None of the formats you accept is one this resource answers in. "
-            + "application/json: every read; text/csv: observations, histories and changes; application/json-stat+json "
-            + "and application/vnd.sdmx.data+csv;version=2.0.0: observations; application/ld+json: an indicator; "
-            + "application/x-bibtex, application/vnd.citationstyles.csl+json, application/x-research-info-systems: a "
-            + "source or a publication; text/calendar: the release calendar; text/event-stream: the change stream. "
-            + "Where you cannot set Accept, pass format= (json, csv, jsonstat, sdmx-csv, jsonld, bibtex, csl, ris)";
+            + "application/json: every read; text/csv: observations, histories and changes; application/json-stat+json, "
+            + "application/vnd.sdmx.data+csv;version=2.0.0 and application/vnd.sdmx.data+json;version=2.0.0: "
+            + "observations; application/ld+json: an indicator; application/x-bibtex, "
+            + "application/vnd.citationstyles.csl+json, application/x-research-info-systems: a source or a publication; "
+            + "text/calendar: the release calendar; text/event-stream: the change stream. Where you cannot set Accept, "
+            + "pass format= (json, csv, jsonstat, sdmx-csv, sdmx-json, jsonld, bibtex, csl, ris)";
     private static final Duration OUTAGE_LOG_INTERVAL = Duration.ofSeconds(30);
     private static final AtomicLong lastOutageLog = new AtomicLong(System.nanoTime() - OUTAGE_LOG_INTERVAL.toNanos() - 1);
 
