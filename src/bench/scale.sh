@@ -535,6 +535,8 @@ for size in ${SIZES//,/ }; do
     "source bench-doc"
     "changes, last release"
     "value history"
+    "claim check"
+    "publications"
   )
   EP_PATH=(
     "/v1/indicators/ai-workforce-shortfall/observations?geo=KR"
@@ -549,6 +551,8 @@ for size in ${SIZES//,/ }; do
     "/v1/sources/bench-doc"
     "/v1/changes?updatedAfter=$CHANGES_AFTER"
     "/v1/indicators/$IND/observations/2020/history?geo=KR"
+    "/v1/claims/check?text=%EB%B6%80%EC%A1%B1%20%EC%9D%B8%EB%A0%A5%EC%9D%80%208579%EB%AA%85"
+    "/v1/publications"
   )
   for i in "${!EP_LABEL[@]}"; do printf '%s\t%s\t%s\n' "$size" "${EP_LABEL[$i]}" "${EP_PATH[$i]}" >> "$WORK/endpoints.tsv"; done
 

@@ -78,7 +78,7 @@ public class CatalogueTools {
             @ToolArg(description = "The latest reference period, such as 2023", required = false) String endPeriod,
             @ToolArg(description = "RFC 3339 instant: the catalogue as known then", required = false) String asOf,
             @ToolArg(description = "A date (2024, 2024-05, 2024-05-01): only values whose source was out by then", required = false) String publishedBy) {
-        return answer(() -> observations.observations(QueryParameters.slug("indicator", indicator),
+        return answer(() -> observations.observations(QueryParameters.id("indicator", indicator),
                 new ObservationService.Query(QueryParameters.geo(geo), QueryParameters.period("startPeriod", startPeriod),
                         QueryParameters.period("endPeriod", endPeriod), null, QueryParameters.pastInstant("asOf", asOf),
                         false, QueryParameters.period("publishedBy", publishedBy))));
@@ -97,7 +97,7 @@ public class CatalogueTools {
             if (parsed == null) {
                 throw ApiException.badParameter("period", "period is required: the value of which reference period?");
             }
-            return observations.history(QueryParameters.slug("indicator", indicator), QueryParameters.requiredGeo(geo),
+            return observations.history(QueryParameters.id("indicator", indicator), QueryParameters.requiredGeo(geo),
                     parsed, QueryParameters.pastInstant("asOf", asOf));
         });
     }
@@ -130,7 +130,7 @@ public class CatalogueTools {
                 case "ris" -> ris;
                 default -> throw ApiException.badParameter("format", "format must be bibtex, csl or ris, got '" + format + "'");
             };
-            String slug = QueryParameters.slug("id", id);
+            String slug = QueryParameters.id("id", id);
             Instant at = QueryParameters.pastInstant("asOf", asOf);
             Object source = publications.exists(slug, at) ? publications.detail(slug, at)
                     : sources.detail(slug, null, 1, at);

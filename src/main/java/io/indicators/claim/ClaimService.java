@@ -63,7 +63,7 @@ public class ClaimService {
             throw ApiException.badParameter("text", "text must be at most " + MAX_TEXT + " characters; check one "
                     + "sentence at a time");
         }
-        Scope scope = new Scope(QueryParameters.slug("indicator", request.indicator()),
+        Scope scope = new Scope(QueryParameters.id("indicator", request.indicator()),
                 QueryParameters.geo(request.geo()), QueryParameters.period("period", request.period()));
         return check(request.text(), scope, QueryParameters.pastInstant("asOf", request.asOf()));
     }

@@ -2,6 +2,7 @@ package io.indicators.observation;
 
 import com.fasterxml.jackson.databind.SequenceWriter;
 import io.indicators.common.catalogue.CatalogueReads;
+import io.indicators.common.digest.Sha256;
 import io.indicators.common.problem.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -12,7 +13,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -80,11 +80,9 @@ public class Snapshots {
             throw ApiException.busy("Enough snapshots are being written just now; retry in a moment");
         }
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            MessageDigest digest = Sha256.digest();
             write(releasedAt, new DigestOutputStream(OutputStream.nullOutputStream(), digest));
             return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -1,17 +1,14 @@
 package io.indicators.release;
 
+import io.indicators.common.digest.Sha256;
 import io.indicators.common.problem.ProblemError;
 import io.indicators.release.ReleaseRequest.CitationInput;
 import io.indicators.release.ReleaseRequest.DocumentText;
 import io.indicators.release.ReleaseRequest.ObservationInput;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -63,7 +60,7 @@ final class QuoteAnchors {
                 errors.add(at + "/document", "unknown document '" + text.document() + "'");
                 continue;
             }
-            String actual = sha256(text.text());
+            String actual = Sha256.hex(text.text());
             if (!actual.equals(expected)) {
                 errors.add(at + "/text", "hashes to SHA-256 " + actual + ", but document '" + text.document() + "' is "
                         + expected + ": this is not the document's text");
@@ -150,13 +147,6 @@ final class QuoteAnchors {
                 text.sha256);
     }
 
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** A document's text, with code-point offsets computed cheaply when it has no surrogate pairs (most texts). */
     private static final class Text {

@@ -11,6 +11,7 @@ import io.indicators.observation.TidyCsv;
 import io.indicators.common.http.EntityTags;
 import io.indicators.common.http.HttpCaching;
 import io.indicators.common.http.HttpLimits;
+import io.indicators.common.http.Immutable;
 import io.indicators.observation.ObservationViews.Change;
 import io.indicators.observation.ObservationViews.ReleaseChanges;
 import io.indicators.observation.ObservationViews.ReleaseRef;
@@ -89,12 +90,14 @@ public class ReleaseResource {
 
     @GET
     @Path("/{id}")
+    @Immutable
     public ReleaseView get(@PathParam("id") String id, @QueryParam("asOf") String asOf) {
         return queries.get(id, QueryParameters.pastInstant("asOf", asOf));
     }
 
     @GET
     @Path("/{id}/changes")
+    @Immutable
     @Produces({ MediaType.APPLICATION_JSON, TidyCsv.TEXT_CSV })
     public ReleaseChanges changes(@PathParam("id") String id, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @QueryParam("asOf") String asOf) {
@@ -127,7 +130,7 @@ public class ReleaseResource {
         ReleaseView release = queries.get(id, null);
         String tag = EntityTags.of(("snapshot:" + Snapshots.FORMAT_VERSION + ":" + release.id())
                 .getBytes(StandardCharsets.UTF_8));
-        Response.ResponseBuilder answer = EntityTags.matches(ifNoneMatch, tag) ? Response.notModified()
+        Response.ResponseBuilder answer = EntityTags.matchesWeakly(ifNoneMatch, tag) ? Response.notModified()
                 : Response.ok(snapshots.of(release.releasedAt()), "text/csv;charset=UTF-8")
                         .header("Content-Disposition", "attachment; filename=\"" + fileName(release.id()) + "\"");
         return answer.tag(new EntityTag(tag.substring(1, tag.length() - 1)))

@@ -11,6 +11,7 @@ import io.indicators.common.api.AsStated;
 import io.indicators.common.api.Derivation;
 import io.indicators.common.api.QueryParameters;
 import io.indicators.common.api.SeriesPoint;
+import io.indicators.common.digest.Sha256;
 import io.indicators.common.http.EntityTags;
 import io.indicators.common.problem.ApiException;
 import io.indicators.release.MetadataWriter.Known;
@@ -30,7 +31,6 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -519,7 +519,7 @@ public class ReleaseService {
      */
     private String sha256(ReleaseRequest header, StagedItems.Sink sink) {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            MessageDigest digest = Sha256.digest();
             canonicalJson.writeValue(new DigestOutputStream(OutputStream.nullOutputStream(), digest),
                     new ReleaseRequest(header.release(), null, header.documents(), header.publications(),
                             header.indicators(), staged.list(StagedItems.Kind.OBSERVATION, ObservationInput.class,
@@ -527,7 +527,7 @@ public class ReleaseService {
                             staged.list(StagedItems.Kind.RETRACTION, RetractionInput.class, sink.retractions(), CHUNK),
                             header.documentTexts()));
             return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException | NoSuchAlgorithmException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("Cannot hash a release body", e);
         }
     }

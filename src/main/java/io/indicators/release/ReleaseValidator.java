@@ -8,6 +8,7 @@ import io.indicators.release.MetadataWriter.KnownIndicator;
 import io.indicators.common.api.AsStated;
 import io.indicators.release.ReleaseRequest.CitationInput;
 import io.indicators.common.api.DatePublished;
+import io.indicators.common.api.QueryParameters;
 import io.indicators.release.ReleaseRequest.DocumentInput;
 import io.indicators.release.ReleaseRequest.IndicatorInput;
 import io.indicators.release.ReleaseRequest.ObservationInput;
@@ -35,7 +36,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 class ReleaseValidator {
 
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9.-]{0,99}");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern UNIT = Pattern.compile("[a-z][a-z0-9-]{0,39}");
     private static final Set<String> BASES = Set.of("stated", "inferred", "unknown");
@@ -432,7 +432,7 @@ class ReleaseValidator {
     }
 
     private static void slug(ReleaseErrors errors, String at, String value) {
-        if (value == null || !SLUG.matcher(value).matches()) {
+        if (value == null || !QueryParameters.ID.matcher(value).matches()) {
             errors.add(at, "must be a slug: lower-case letters, digits, '.' and '-', at most 100 characters");
         }
     }

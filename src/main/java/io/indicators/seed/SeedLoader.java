@@ -3,6 +3,7 @@ package io.indicators.seed;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.indicators.common.digest.Sha256;
 import io.indicators.common.problem.ApiException;
 import io.indicators.release.Release;
 import io.indicators.release.ReleaseRepository;
@@ -21,9 +22,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,7 +80,7 @@ public class SeedLoader {
      */
     Optional<String> apply(String file, String builtOn) {
         byte[] content = bytes(config.location() + "/" + file);
-        String sha256 = HexFormat.of().formatHex(digest(content));
+        String sha256 = Sha256.hex(content);
         String idempotencyKey = "seed:" + sha256;
         Optional<Release> applied = releases.findByIdempotencyKey(ReleaseService.scopedKey(PUBLISHER, idempotencyKey));
         if (applied.isPresent()) {
@@ -184,11 +182,4 @@ public class SeedLoader {
         }
     }
 
-    private static byte[] digest(byte[] content) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(content);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -41,6 +41,6 @@ public class PublicationResource {
     @Produces({ MediaType.APPLICATION_JSON, Citations.BibTeX.MEDIA_TYPE, Citations.CslJson.MEDIA_TYPE,
             Citations.Ris.MEDIA_TYPE })
     public PublicationDetail get(@PathParam("id") String id, @QueryParam("asOf") String asOf) {
-        return service.detail(QueryParameters.slug("id", id), QueryParameters.pastInstant("asOf", asOf));
+        return service.detail(QueryParameters.id("id", id), QueryParameters.pastInstant("asOf", asOf));
     }
 }

@@ -22,6 +22,8 @@ public final class QueryParameters {
     public static final int MAX_LIMIT = 100;
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,59}");
+    /** What an id of the catalogue is (an indicator's, a document's, a publication's, a release's): one rule for all. */
+    public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9.-]{0,99}");
 
     private QueryParameters() {
     }
@@ -109,11 +111,11 @@ public final class QueryParameters {
         return value;
     }
 
-    /** An identifier such as an indicator's: a lower-case slug. */
-    public static String slug(String name, String value) {
-        if (value != null && !SLUG.matcher(value).matches()) {
-            throw ApiException.badParameter(name, name + " must be a lower-case slug such as ai-workforce-shortfall, got '"
-                    + value + "'");
+    /** An id of the catalogue, as {@link #ID} says. */
+    public static String id(String name, String value) {
+        if (value != null && !ID.matcher(value).matches()) {
+            throw ApiException.badParameter(name, name + " must be an id such as ai-workforce-shortfall (lower-case "
+                    + "letters, digits, '-' and '.', at most 100), got '" + value + "'");
         }
         return value;
     }

@@ -2,12 +2,11 @@ package io.indicators.common.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.indicators.common.digest.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.core.MediaType;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -48,15 +47,29 @@ public class EntityTags {
     }
 
     public static String of(byte[] representation) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(representation);
-            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Cannot compute an entity tag", e);
-        }
+        return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Sha256.of(representation)).substring(0, 27)
+                + "\"";
     }
 
-    /** RFC 9110 If-Match / If-None-Match: {@code *} or a list of tags; weak tags never match strongly. */
+    /**
+     * RFC 9110 If-None-Match: {@code *} or a list of tags, compared weakly (a client that holds {@code W/"x"} has the
+     * representation {@code "x"}), so a cache that weakened a tag still gets its 304.
+     */
+    public static boolean matchesWeakly(String header, String tag) {
+        if (header == null) {
+            return false;
+        }
+        String opaque = tag.startsWith("W/") ? tag.substring(2) : tag;
+        for (String candidate : header.split(",")) {
+            String trimmed = candidate.trim();
+            if (trimmed.equals("*") || (trimmed.startsWith("W/") ? trimmed.substring(2) : trimmed).equals(opaque)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** RFC 9110 If-Match: {@code *} or a list of tags, compared strongly: a weak tag never matches. */
     public static boolean matches(String header, String tag) {
         if (header == null) {
             return false;

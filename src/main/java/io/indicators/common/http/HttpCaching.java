@@ -10,6 +10,7 @@ import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -27,7 +28,6 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Conditional GETs, cache lifetimes and the in-memory answer cache for every successful read. The catalogue only
@@ -46,7 +46,6 @@ public class HttpCaching {
      * values; only answers about instants older than this are final.
      */
     private static final Duration SETTLED = Duration.ofMinutes(1);
-    private static final Pattern RELEASE_PATH = Pattern.compile("/v1/releases/[^/]+(/changes)?");
     /** RFC 9110's IMF-fixdate (Java's RFC_1123_DATE_TIME writes single-digit days unpadded). */
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
     private static final String CACHE_KEY = HttpCaching.class.getName() + ".key";
@@ -106,7 +105,7 @@ public class HttpCaching {
     }
 
     @ServerResponseFilter
-    public void cache(ContainerRequestContext request, ContainerResponseContext response) {
+    public void cache(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
         boolean read = HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod());
         if (!read || response.getStatus() != 200 || !response.hasEntity() || !isApiRead(request.getUriInfo())
                 || request.getProperty(FROM_CACHE) != null) {
@@ -129,8 +128,9 @@ public class HttpCaching {
         Head basis = asOf == null ? head.current() : head.at(asOf);
         String lastModified = basis.releasedAt() == null ? null
                 : HTTP_DATE.format(basis.releasedAt().atOffset(ZoneOffset.UTC));
-        String cacheControl = asOf != null || RELEASE_PATH.matcher(request.getUriInfo().getPath()).matches()
-                ? IMMUTABLE : LATEST;
+        boolean immutable = resource.getResourceMethod() != null
+                && resource.getResourceMethod().isAnnotationPresent(Immutable.class);
+        String cacheControl = asOf != null || immutable ? IMMUTABLE : LATEST;
         if (request.getProperty(CACHE_KEY) instanceof Key key) {
             cache.put(key, new Answer(body, mediaType.toString(), tag, cacheControl, lastModified, contentLanguage));
         }
@@ -181,7 +181,7 @@ public class HttpCaching {
     private static boolean isNotModified(ContainerRequestContext request, String tag, String lastModified) {
         String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
         if (ifNoneMatch != null) {
-            return EntityTags.matches(ifNoneMatch, tag);
+            return EntityTags.matchesWeakly(ifNoneMatch, tag);
         }
         String ifModifiedSince = request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE);
         if (ifModifiedSince == null || lastModified == null) {
