@@ -156,10 +156,6 @@ public class ChangeStreams {
         }
     }
 
-    int open() {
-        return streams.size();
-    }
-
     private static final class Stream {
         final SseEventSink sink;
         final Sse sse;

@@ -161,12 +161,20 @@ public class ObservationService {
             where.append(" and o.period = ?");
             parameters.add(scope.period().text());
         }
-        String near = scope.namesIndicator() ? ""
-                : " and coalesce(v.value, v.value_high) >= b.low and coalesce(v.value, v.value_low) <= b.high";
+        // Without an indicator, the values near each reading are index range scans on the value (V9): a number, or
+        // a range that overlaps the reading. With one, every value of the indicator is compared.
+        String candidates = scope.namesIndicator() ? """
+                join observation_version v on not v.retracted and v.realtime_start <= ?
+                 and coalesce(v.realtime_end, 'infinity') > ?""" : """
+                join lateral (
+                    select * from observation_version n where n.value between b.low and b.high
+                    union all
+                    select * from observation_version r where r.value is null and r.value_high >= b.low
+                     and r.value_low <= b.high) v
+                  on not v.retracted and v.realtime_start <= ? and coalesce(v.realtime_end, 'infinity') > ?""";
         String sql = "select b.ordinality, i.unit_code, i.name_ko, i.name_en, " + VersionRows.VERSION_COLUMNS
-                + " from unnest(?::numeric[], ?::numeric[], ?::text[]) with ordinality as b(low, high, unit, ordinality)"
-                + " join observation_version v on not v.retracted and v.realtime_start <= ?"
-                + " and coalesce(v.realtime_end, 'infinity') > ?" + near
+                + " from unnest(?::numeric[], ?::numeric[], ?::text[]) with ordinality as b(low, high, unit, ordinality) "
+                + candidates
                 + " join observation o on o.id = v.observation_id"
                 + " join series s on s.id = o.series_id"
                 + " join indicator_at(?) i on i.id = s.indicator_id and (b.unit is null or b.unit = i.unit_code)"

@@ -42,7 +42,8 @@ public class SdmxCsv extends Representation {
             Map.of("version", "2.0.0", "charset", "UTF-8"));
     static final String AGENCY = "INDICATOR_API";
 
-    private static final Map<String, String> OBS_STATUS = Map.of("observed", "A", "estimated", "E", "projected", "F",
+    /** This API's status as SDMX's CL_OBS_STATUS code; SDMX has no code for derived, which is a normal value. */
+    static final Map<String, String> OBS_STATUS = Map.of("observed", "A", "estimated", "E", "projected", "F",
             "derived", "A");
 
     private final CsvMapper csv = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();

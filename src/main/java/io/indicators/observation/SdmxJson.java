@@ -39,8 +39,6 @@ public class SdmxJson extends Representation {
     static final MediaType MEDIA_TYPE_VERSIONED = new MediaType("application", "vnd.sdmx.data+json",
             Map.of("version", "2.0.0", "charset", "UTF-8"));
     static final String SCHEMA = "https://raw.githubusercontent.com/sdmx-twg/sdmx-json/v2.0.0/data-message/tools/schemas/2.0.0/sdmx-json-data-schema.json";
-    private static final Map<String, String> OBS_STATUS = Map.of("observed", "A", "estimated", "E", "projected", "F",
-            "derived", "A");
     private static final Map<String, String> OBS_STATUS_NAMES = Map.of("A", "Normal value", "E", "Estimated value",
             "F", "Forecast value");
 
@@ -220,7 +218,7 @@ public class SdmxJson extends Representation {
         return switch (id) {
             case "UNIT_MEASURE" -> set.indicator().unit().code();
             case "UNIT_MULT" -> "0";
-            case "OBS_STATUS" -> OBS_STATUS.getOrDefault(v.status(), "A");
+            case "OBS_STATUS" -> SdmxCsv.OBS_STATUS.getOrDefault(v.status(), "A");
             case "OBS_STATUS_DETAIL" -> v.status();
             case "DOCUMENT" -> citation == null ? null : citation.document().id();
             case "DOCUMENT_SHA256" -> citation == null ? null : citation.document().sha256();
