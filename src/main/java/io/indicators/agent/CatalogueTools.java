@@ -132,8 +132,8 @@ public class CatalogueTools {
             };
             String slug = QueryParameters.id("id", id);
             Instant at = QueryParameters.pastInstant("asOf", asOf);
-            Object source = publications.exists(slug, at) ? publications.detail(slug, at)
-                    : sources.detail(slug, null, 1, at);
+            Object source = publications.find(slug, at).<Object>map(publication -> publication)
+                    .orElseGet(() -> sources.detail(slug, null, 1, at));
             return ToolResponse.success(new TextContent(new String(writer.write(source, null), StandardCharsets.UTF_8)));
         } catch (ApiException e) {
             return ToolResponse.error(e.getMessage());

@@ -68,7 +68,7 @@ public class ClaimService {
         return check(request.text(), scope, QueryParameters.pastInstant("asOf", request.asOf()));
     }
 
-    public ClaimCheck check(String text, Scope scope, Instant asOf) {
+    private ClaimCheck check(String text, Scope scope, Instant asOf) {
         List<WrittenNumber> numbers = WrittenNumbers.find(text);
         List<Bounds> bounds = new ArrayList<>();
         List<int[]> readingOf = new ArrayList<>();

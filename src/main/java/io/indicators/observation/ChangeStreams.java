@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -90,16 +91,14 @@ public class ChangeStreams {
             throw ApiException.badParameter("Last-Event-ID", "Last-Event-ID is not an event id this stream sent; "
                     + "reconnect without it, or with updatedAfter");
         }
-        Instant after = lastEventId != null || updatedAfter == null ? null : updatedAfter;
-        if (lastEventId == null && updatedAfter == null) {
-            Instant newest = head.current().releasedAt();
-            after = newest == null ? Instant.EPOCH : newest;
-        }
+        Instant after = lastEventId != null ? Instant.EPOCH
+                : updatedAfter != null ? updatedAfter
+                : Objects.requireNonNullElse(head.current().releasedAt(), Instant.EPOCH);
         if (streams.size() >= maxStreams) {
             throw ApiException.busy("This server already streams to " + maxStreams + " clients; retry later, or poll "
                     + "/v1/changes");
         }
-        Stream stream = new Stream(sink, sse, after == null ? Instant.EPOCH : after, afterId);
+        Stream stream = new Stream(sink, sse, after, afterId);
         streams.add(stream);
         // A comment first, so the client sees the stream open before any release lands.
         sink.send(sse.newEventBuilder().comment("stream open").build());

@@ -102,7 +102,7 @@ public class Calendar extends Representation {
         int octets = 0;
         for (int i = 0; i < content.length(); ) {
             int codePoint = content.codePointAt(i);
-            int size = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
+            int size = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
             if (octets + size > 75) {
                 ics.append("\r\n ");
                 octets = 1;

@@ -19,6 +19,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The primary publications the catalogue's documents cite, as described at an instant, and their release calendar. */
 @ApplicationScoped
@@ -59,16 +60,12 @@ public class PublicationService {
     }
 
     public PublicationDetail detail(String id, Instant asOf) {
-        List<PublicationDetail> found = read(COLUMNS + " where p.id = ?", asOf, id);
-        if (found.isEmpty()) {
-            throw ApiException.notFound("No publication '" + id + "'");
-        }
-        return found.getFirst();
+        return find(id, asOf).orElseThrow(() -> ApiException.notFound("No publication '" + id + "'"));
     }
 
-    /** Whether a publication of that id was described by then. */
-    public boolean exists(String id, Instant asOf) {
-        return !read(COLUMNS + " where p.id = ?", asOf, id).isEmpty();
+    /** The publication as described at the instant; empty when it was not in the catalogue then. */
+    public Optional<PublicationDetail> find(String id, Instant asOf) {
+        return read(COLUMNS + " where p.id = ?", asOf, id).stream().findFirst();
     }
 
     /** The publications with an expected next edition, soonest first. */
