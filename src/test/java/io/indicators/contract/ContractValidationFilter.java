@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
  * validated as usual and the test goes on. If the server <i>accepts</i> (2xx/3xx) a request the contract rejects,
  * the contract and the code disagree about what is valid, and the test fails.</li>
  * <li>{@code /q/*} (health, the OpenAPI document itself, Swagger UI) is Quarkus' own and outside the contract: not
- * validated.</li>
+ * validated. Nor is the explorer page ({@code /}, {@code /explorer/*}): a client of the API, not part of it.</li>
  * </ul>
  */
 public final class ContractValidationFilter implements Filter {
@@ -47,7 +47,8 @@ public final class ContractValidationFilter implements Filter {
             FilterContext context) {
         Response response = context.next(requestSpec, responseSpec);
         String path = URI.create(requestSpec.getURI()).getRawPath();
-        if (path.equals("/q") || path.startsWith("/q/")) {
+        if (path.equals("/q") || path.startsWith("/q/") || path.equals("/") || path.equals("/index.html")
+                || path.startsWith("/explorer/")) {
             return response;
         }
         Request request = RestAssuredRequest.of(requestSpec);
