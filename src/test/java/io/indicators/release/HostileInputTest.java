@@ -174,8 +174,11 @@ class HostileInputTest {
                     .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.anyOf(containsString("@Produces"),
                             containsString("@Consumes"), containsString("resource method"), containsString("java."))));
         }
+        // RFC 9110 §15.5.6: a 405 says which methods the path does take, as OPTIONS does.
         given().noFilters().delete("/v1/releases").then().statusCode(405)
-                .body("detail", containsString("does not take DELETE"));
+                .header("Allow", "GET, HEAD, OPTIONS, POST")
+                .body("detail", containsString("does not take DELETE; it takes GET, HEAD, OPTIONS, POST"));
+        given().noFilters().delete("/v1/indicators").then().statusCode(405).header("Allow", "GET, HEAD, OPTIONS");
     }
 
     @Test

@@ -31,6 +31,12 @@ import java.util.stream.Collectors;
  */
 public class ProblemMapper {
 
+    private final AllowedMethods allowedMethods;
+
+    ProblemMapper(AllowedMethods allowedMethods) {
+        this.allowedMethods = allowedMethods;
+    }
+
     public static final String PROBLEM_JSON = "application/problem+json";
     private static final String TYPE_PREFIX = "urn:indicator-api:problem:";
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
@@ -104,6 +110,9 @@ public class ProblemMapper {
         }
         // The framework's own wording names annotations and resource methods; a client needs to hear what to do.
         String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        if (allow == null && status.getStatusCode() == 405) {
+            allow = allowedMethods.of(uri.getPath()).orElse(null);
+        }
         Response problem = switch (status.getStatusCode()) {
             case 404 -> problem(404, "not-found", "Not found", "There is no such resource in this API; "
                     + "the contract at /q/openapi lists every path", uri, List.of());
