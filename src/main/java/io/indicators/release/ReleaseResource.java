@@ -29,6 +29,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.UriBuilder;
@@ -48,6 +49,7 @@ import java.util.regex.Pattern;
 public class ReleaseResource {
 
     public static final String PUBLISHER_ROLE = "publisher";
+    private static final Logger LOG = Logger.getLogger(ReleaseResource.class);
     /** A release's changes come a page at a time; most releases fit on one. */
     private static final int RELEASE_CHANGES_PAGE = 100;
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
@@ -197,6 +199,9 @@ public class ReleaseResource {
         if (outcome.replayed()) {
             return Response.ok(view).header("Idempotent-Replayed", "true").build();
         }
+        // The one write of this service: an operator sees each in the log, with the trace of the request that made it.
+        LOG.infof("Published release %s by %s: %d added, %d revised, %d retracted", view.id(), publisher,
+                view.changes().added(), view.changes().revised(), view.changes().retracted());
         return Response.created(UriBuilder.fromPath("/v1/releases/{id}").build(view.id())).entity(view).build();
     }
 }
