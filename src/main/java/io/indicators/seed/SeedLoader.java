@@ -110,7 +110,7 @@ public class SeedLoader {
                     outcome.release().retracted, outcome.unchanged());
             return Optional.of(outcome.release().id);
         } catch (ApiException e) {
-            if (e.status() != 409) {
+            if (e.kind() != ApiException.Kind.CONFLICT) {
                 throw e;
             }
             refuse(file, releases.head());

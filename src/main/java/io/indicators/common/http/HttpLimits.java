@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.indicators.common.problem.ApiException;
 import io.indicators.common.problem.Problem;
-import io.indicators.common.problem.ProblemError;
 import io.indicators.common.problem.ProblemMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
@@ -17,7 +16,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 
 /**
  * The most a request body may hold, answered as a problem (413) whether the body declares its length or streams
@@ -62,8 +60,7 @@ public class HttpLimits {
                 declared = -1;
             }
             if (declared < 0 || declared > maxBodySize) {
-                ApiException problem = tooLarge(length + " bytes");
-                refuse(context, problem.status(), problem.type(), problem.title(), problem.getMessage(), List.of());
+                refuse(context, ProblemMapper.problemOf(tooLarge(length + " bytes"), context.request().path()));
                 return;
             }
         }
@@ -107,18 +104,15 @@ public class HttpLimits {
         }
     }
 
-    private void refuse(RoutingContext context, int status, String type, String title, String detail,
-            List<ProblemError> errors) {
-        String path = context.request().path();
+    private void refuse(RoutingContext context, Problem problem) {
         String body;
         try {
-            body = json.writeValueAsString(new Problem("urn:indicator-api:problem:" + type, title, status, detail,
-                    path, errors));
+            body = json.writeValueAsString(problem);
         } catch (JsonProcessingException e) {
-            body = "{\"status\":" + status + "}";
+            body = "{\"status\":" + problem.status() + "}";
         }
         // The body was not read: the connection cannot be reused for another request.
-        context.response().setStatusCode(status)
+        context.response().setStatusCode(problem.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, ProblemMapper.PROBLEM_JSON)
                 .putHeader(HttpHeaders.CONNECTION, "close")
                 .end(body);

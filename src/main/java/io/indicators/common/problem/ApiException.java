@@ -2,67 +2,71 @@ package io.indicators.common.problem;
 
 import java.util.List;
 
-/** A failure the client can act on; {@link ProblemMapper} turns it into a problem body. */
+/**
+ * A failure the client can act on, named by what went wrong ({@link Kind}), never by an HTTP status: the services
+ * and the agent tools share it, and {@link ProblemMapper} alone decides how each kind is answered over HTTP.
+ */
 public class ApiException extends RuntimeException {
 
-    private final int status;
-    private final String type;
-    private final String title;
-    private final List<ProblemError> errors;
-
-    protected ApiException(int status, String type, String title, String detail, List<ProblemError> errors) {
-        super(detail);
-        this.status = status;
-        this.type = type;
-        this.title = title;
-        this.errors = List.copyOf(errors);
-    }
-
-    public static ApiException notFound(String detail) {
-        return new ApiException(404, "not-found", "Not found", detail, List.of());
-    }
-
-    public static ApiException badParameter(String parameter, String detail) {
-        return new ApiException(400, "invalid-parameter", "Invalid request parameter", detail,
-                List.of(ProblemError.atParameter(parameter, detail)));
-    }
-
-    public static ApiException notAcceptable(String detail) {
-        return new ApiException(406, "not-acceptable", "Not acceptable", detail, List.of());
-    }
-
-    public static ApiException conflict(String detail) {
-        return new ApiException(409, "conflict", "Conflict", detail, List.of());
-    }
-
-    public static ApiException preconditionFailed(String detail) {
-        return new ApiException(412, "precondition-failed", "Precondition failed", detail, List.of());
-    }
-
-    public static ApiException preconditionRequired(String detail) {
-        return new ApiException(428, "precondition-required", "Precondition required", detail, List.of());
-    }
-
-    public static ApiException releaseTooLarge(String detail) {
-        return new ApiException(413, "release-too-large", "Release too large", detail, List.of());
-    }
-
-    /** The request body is larger than the service reads; the rest of it is not read, so the connection closes. */
-    public static ApiException bodyTooLarge(String detail) {
-        return new ApiException(413, "body-too-large", "Request body too large", detail, List.of());
-    }
-
-    public static ApiException tooManyValues(String detail) {
-        return new ApiException(400, "too-many-values", "Too many values for one answer", detail, List.of());
-    }
-
-    /** The service cannot take the request now; a retry after a second will likely succeed. */
-    public static ApiException busy(String detail) {
-        return new ApiException(503, "busy", "Busy", detail, List.of());
+    /** What went wrong; each is one problem type of the contract. */
+    public enum Kind {
+        NOT_FOUND, INVALID_PARAMETER, NOT_ACCEPTABLE, CONFLICT, PRECONDITION_FAILED, PRECONDITION_REQUIRED,
+        RELEASE_TOO_LARGE, BODY_TOO_LARGE, TOO_MANY_VALUES, BUSY, INVALID_RELEASE
     }
 
     /** The most errors one problem lists: enough to fix a release in a round trip, never a body larger than it. */
     public static final int MAX_ERRORS = 100;
+
+    private final Kind kind;
+    private final List<ProblemError> errors;
+
+    private ApiException(Kind kind, String detail, List<ProblemError> errors) {
+        super(detail);
+        this.kind = kind;
+        this.errors = List.copyOf(errors);
+    }
+
+    public static ApiException notFound(String detail) {
+        return new ApiException(Kind.NOT_FOUND, detail, List.of());
+    }
+
+    public static ApiException badParameter(String parameter, String detail) {
+        return new ApiException(Kind.INVALID_PARAMETER, detail, List.of(ProblemError.atParameter(parameter, detail)));
+    }
+
+    public static ApiException notAcceptable(String detail) {
+        return new ApiException(Kind.NOT_ACCEPTABLE, detail, List.of());
+    }
+
+    public static ApiException conflict(String detail) {
+        return new ApiException(Kind.CONFLICT, detail, List.of());
+    }
+
+    public static ApiException preconditionFailed(String detail) {
+        return new ApiException(Kind.PRECONDITION_FAILED, detail, List.of());
+    }
+
+    public static ApiException preconditionRequired(String detail) {
+        return new ApiException(Kind.PRECONDITION_REQUIRED, detail, List.of());
+    }
+
+    public static ApiException releaseTooLarge(String detail) {
+        return new ApiException(Kind.RELEASE_TOO_LARGE, detail, List.of());
+    }
+
+    /** The request body is larger than the service reads; the rest of it is not read, so the connection closes. */
+    public static ApiException bodyTooLarge(String detail) {
+        return new ApiException(Kind.BODY_TOO_LARGE, detail, List.of());
+    }
+
+    public static ApiException tooManyValues(String detail) {
+        return new ApiException(Kind.TOO_MANY_VALUES, detail, List.of());
+    }
+
+    /** The service cannot take the request now; a retry after a second will likely succeed. */
+    public static ApiException busy(String detail) {
+        return new ApiException(Kind.BUSY, detail, List.of());
+    }
 
     public static ApiException invalidRelease(List<ProblemError> errors) {
         return invalidRelease(errors, errors.size());
@@ -71,21 +75,12 @@ public class ApiException extends RuntimeException {
     /** @param count how many errors were found, of which {@code errors} are the first */
     public static ApiException invalidRelease(List<ProblemError> errors, int count) {
         String omitted = count > MAX_ERRORS ? "; the first " + MAX_ERRORS + " are listed" : "";
-        return new ApiException(422, "invalid-release", "The release is invalid",
-                count + " error(s)" + omitted + "; nothing was applied",
+        return new ApiException(Kind.INVALID_RELEASE, count + " error(s)" + omitted + "; nothing was applied",
                 errors.subList(0, Math.min(errors.size(), MAX_ERRORS)));
     }
 
-    public int status() {
-        return status;
-    }
-
-    public String type() {
-        return type;
-    }
-
-    public String title() {
-        return title;
+    public Kind kind() {
+        return kind;
     }
 
     public List<ProblemError> errors() {

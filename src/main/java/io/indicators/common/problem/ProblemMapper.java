@@ -50,13 +50,40 @@ public class ProblemMapper {
     private static final Duration OUTAGE_LOG_INTERVAL = Duration.ofSeconds(30);
     private static final AtomicLong lastOutageLog = new AtomicLong(System.nanoTime() - OUTAGE_LOG_INTERVAL.toNanos() - 1);
 
+    /** How each kind of failure is answered: its status, problem type and title, as the contract lists them. */
+    private record Answer(int status, String type, String title) {
+    }
+
+    private static Answer answer(ApiException.Kind kind) {
+        return switch (kind) {
+            case NOT_FOUND -> new Answer(404, "not-found", "Not found");
+            case INVALID_PARAMETER -> new Answer(400, "invalid-parameter", "Invalid request parameter");
+            case NOT_ACCEPTABLE -> new Answer(406, "not-acceptable", "Not acceptable");
+            case CONFLICT -> new Answer(409, "conflict", "Conflict");
+            case PRECONDITION_FAILED -> new Answer(412, "precondition-failed", "Precondition failed");
+            case PRECONDITION_REQUIRED -> new Answer(428, "precondition-required", "Precondition required");
+            case RELEASE_TOO_LARGE -> new Answer(413, "release-too-large", "Release too large");
+            case BODY_TOO_LARGE -> new Answer(413, "body-too-large", "Request body too large");
+            case TOO_MANY_VALUES -> new Answer(400, "too-many-values", "Too many values for one answer");
+            case BUSY -> new Answer(503, "busy", "Busy");
+            case INVALID_RELEASE -> new Answer(422, "invalid-release", "The release is invalid");
+        };
+    }
+
+    /** The problem a failure is answered with, for the one place that answers below Quarkus REST (HttpLimits). */
+    public static Problem problemOf(ApiException e, String path) {
+        Answer answer = answer(e.kind());
+        return new Problem(TYPE_PREFIX + answer.type(), answer.title(), answer.status(), e.getMessage(), path, e.errors());
+    }
+
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
-        Response problem = problem(e.status(), e.type(), e.title(), e.getMessage(), uri, e.errors());
-        return switch (e.type()) {
-            case "busy" -> Response.fromResponse(problem).header(HttpHeaders.RETRY_AFTER, 1).build();
+        Answer answer = answer(e.kind());
+        Response problem = problem(answer.status(), answer.type(), answer.title(), e.getMessage(), uri, e.errors());
+        return switch (e.kind()) {
+            case BUSY -> Response.fromResponse(problem).header(HttpHeaders.RETRY_AFTER, 1).build();
             // The unread rest of the body would be taken for the next request on this connection.
-            case "body-too-large" -> Response.fromResponse(problem).header("Connection", "close").build();
+            case BODY_TOO_LARGE -> Response.fromResponse(problem).header("Connection", "close").build();
             default -> problem;
         };
     }
