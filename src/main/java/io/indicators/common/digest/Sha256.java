@@ -6,8 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * SHA-256, the one digest the catalogue uses: it identifies a document's text, a release body, a snapshot and an
- * answer's entity tag. Every Java runtime has it, so its absence is not a case callers handle.
+ * SHA-256, the one digest the catalogue uses: it identifies a document's text, a release body and a snapshot.
+ * Every Java runtime has it, so its absence is not a case callers handle. (Entity tags need no digest: EntityTags.)
  */
 public final class Sha256 {
 

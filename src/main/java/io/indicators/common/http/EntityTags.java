@@ -2,18 +2,20 @@ package io.indicators.common.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.indicators.common.digest.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.core.MediaType;
 
+import java.nio.ByteBuffer;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
 
 /**
- * Strong entity tags: a digest of the representation as it is serialised, so a tag changes exactly when the
- * bytes a client would receive change.
+ * Strong entity tags: a checksum of the representation as it is serialised, so a tag changes when the bytes a
+ * client would receive change.
  */
 @ApplicationScoped
 public class EntityTags {
@@ -46,9 +48,21 @@ public class EntityTags {
         }
     }
 
+    /**
+     * The representation's CRC-32C, its CRC-32 and its length. A tag must change whenever the bytes do; nobody derives
+     * anything from it or forges it, so it needs no cryptographic digest: two independent 32-bit checks and the length
+     * leave two versions of one answer about one chance in 2^64 of sharing a tag. Both CRCs are CPU instructions,
+     * 15-20 times cheaper than SHA-256 over a 113 KiB answer (4 µs against 64-88 µs here), which every uncached read
+     * pays.
+     */
     public static String of(byte[] representation) {
-        return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Sha256.of(representation)).substring(0, 27)
-                + "\"";
+        CRC32C castagnoli = new CRC32C();
+        castagnoli.update(representation);
+        CRC32 ieee = new CRC32();
+        ieee.update(representation);
+        byte[] tag = ByteBuffer.allocate(12).putInt((int) castagnoli.getValue()).putInt((int) ieee.getValue())
+                .putInt(representation.length).array();
+        return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(tag) + "\"";
     }
 
     /**
