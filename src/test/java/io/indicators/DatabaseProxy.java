@@ -10,15 +10,16 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP forwarder between the service and the test PostgreSQL that a test can cut and restore: a database outage
- * (connections dropped, new ones refused) without stopping the database the other test classes share.
+ * A TCP forwarder between the service and the test PostgreSQL that a test can cut, restore and point elsewhere: a
+ * database outage (connections dropped, new ones refused) or a failover, without stopping the database the other
+ * test classes share.
  */
 public final class DatabaseProxy {
 
     private static DatabaseProxy instance;
 
-    private final String targetHost;
-    private final int targetPort;
+    private volatile String targetHost;
+    private volatile int targetPort;
     private final int port;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
@@ -41,6 +42,12 @@ public final class DatabaseProxy {
             }
         }
         return instance;
+    }
+
+    /** New connections go to this server from now on, as a service's DNS name moves to a new primary. */
+    public void retarget(String host, int port) {
+        this.targetHost = host;
+        this.targetPort = port;
     }
 
     public static synchronized DatabaseProxy instance() {

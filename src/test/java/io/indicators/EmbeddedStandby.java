@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  */
 public final class EmbeddedStandby {
 
-    private static final String SLOT = "suite_standby";
+    private static final String SUITE_SLOT = "suite_standby";
     private static final Pattern PORT = Pattern.compile("//[^:/]+:(\\d+)/");
     /** What a base backup leaves out (PostgreSQL's "Making a Base Backup Using the Low Level API"), and zonky's lock. */
     private static final Set<String> LEFT_OUT = Set.of("postmaster.pid", "postmaster.opts", "epg-lock", "backup_label",
@@ -35,23 +35,52 @@ public final class EmbeddedStandby {
     private static final Set<String> EMPTIED = Set.of("pg_wal", "pg_replslot", "pg_dynshmem", "pg_notify", "pg_serial",
             "pg_snapshots", "pg_stat_tmp", "pg_subtrans");
 
-    private static EmbeddedPostgres standby;
+    private static EmbeddedStandby suite;
 
-    private EmbeddedStandby() {
+    private final String slot;
+    private final EmbeddedPostgres server;
+
+    private EmbeddedStandby(String slot) {
+        this.slot = slot;
+        this.server = start(slot);
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "embedded-standby-stop"));
     }
 
-    /** The standby's URL for a database of the primary (created there; replicated here), as its superuser. */
+    /** The suite's standby's URL for a database of the primary (created there; replicated here), as its superuser. */
     public static synchronized String jdbcUrl(String database) {
-        if (standby == null) {
-            standby = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedStandby::stop, "embedded-standby-stop"));
-        }
-        return standby.getJdbcUrl("postgres", database);
+        return suite().url(database);
     }
 
-    /** Runs SQL on the standby (pausing and resuming replay, say), as its superuser. */
+    /** Runs SQL on the suite's standby (pausing and resuming replay, say), as its superuser. */
     public static void execute(String sql) {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"));
+        suite().run(sql);
+    }
+
+    private static synchronized EmbeddedStandby suite() {
+        if (suite == null) {
+            suite = new EmbeddedStandby(SUITE_SLOT);
+        }
+        return suite;
+    }
+
+    /**
+     * A standby of its own, for a test that changes it for good (promotes it): streaming through its own replication
+     * slot, which {@link #promote()} drops so the primary keeps no WAL for it afterwards.
+     */
+    public static EmbeddedStandby dedicated(String slot) {
+        return new EmbeddedStandby(slot);
+    }
+
+    public String url(String database) {
+        return server.getJdbcUrl("postgres", database);
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    public void run(String sql) {
+        try (Connection connection = DriverManager.getConnection(url("postgres"));
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
@@ -59,7 +88,36 @@ public final class EmbeddedStandby {
         }
     }
 
-    private static EmbeddedPostgres start() {
+    /**
+     * Makes this standby a primary, as a failover does: it ends recovery and takes writes. Its slot on the old primary
+     * is dropped once the standby has let go of it.
+     */
+    public void promote() throws InterruptedException {
+        run("select pg_promote(true, 60)");
+        try (Connection primary = DriverManager.getConnection(EmbeddedDatabase.jdbcUrl());
+                Statement statement = primary.createStatement()) {
+            for (int attempt = 0; ; attempt++) {
+                try (ResultSet row = statement.executeQuery("select active from pg_replication_slots where slot_name = '"
+                        + slot + "'")) {
+                    if (!row.next()) {
+                        return;
+                    }
+                    if (!row.getBoolean(1)) {
+                        statement.execute("select pg_drop_replication_slot('" + slot + "')");
+                        return;
+                    }
+                }
+                if (attempt > 100) {
+                    throw new IllegalStateException("The promoted standby still holds slot " + slot);
+                }
+                Thread.sleep(100);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot drop slot " + slot + " on the primary", e);
+        }
+    }
+
+    private static EmbeddedPostgres start(String slot) {
         String primary = EmbeddedDatabase.jdbcUrl();
         Matcher port = PORT.matcher(primary);
         if (!port.find()) {
@@ -72,9 +130,9 @@ public final class EmbeddedStandby {
                 row.next();
                 source = Path.of(row.getString(1));
             }
-            statement.execute("select pg_create_physical_replication_slot('" + SLOT + "', true)");
+            statement.execute("select pg_create_physical_replication_slot('" + slot + "', true)");
             Path copy = Files.createTempDirectory("indicator-api-standby");
-            statement.execute("select pg_backup_start('suite standby', true)");
+            statement.execute("select pg_backup_start('" + slot + "', true)");
             copy(source, copy);
             try (ResultSet row = statement.executeQuery("select labelfile from pg_backup_stop(false)")) {
                 row.next();
@@ -82,7 +140,7 @@ public final class EmbeddedStandby {
             }
             Files.writeString(copy.resolve("standby.signal"), "");
             Files.writeString(copy.resolve("postgresql.auto.conf"), "primary_conninfo = 'host=localhost port="
-                    + port.group(1) + " user=postgres'\nprimary_slot_name = '" + SLOT + "'\nhot_standby = on\n");
+                    + port.group(1) + " user=postgres'\nprimary_slot_name = '" + slot + "'\nhot_standby = on\n");
             Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rwx------"));
             return EmbeddedPostgres.builder().setDataDirectory(copy.toFile()).setCleanDataDirectory(false).start();
         } catch (SQLException e) {
@@ -113,9 +171,9 @@ public final class EmbeddedStandby {
         }
     }
 
-    private static synchronized void stop() {
+    private void stop() {
         try {
-            standby.close();
+            server.close();
         } catch (IOException e) {
             // The JVM is exiting.
         }
