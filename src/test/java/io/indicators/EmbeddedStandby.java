@@ -14,6 +14,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -69,6 +70,22 @@ public final class EmbeddedStandby {
      */
     public static EmbeddedStandby dedicated(String slot) {
         return new EmbeddedStandby(slot);
+    }
+
+    /**
+     * The service's replica datasource on this standby's copy of a test profile's database, connecting as the service's
+     * own role (zonky's URLs name the superuser).
+     */
+    public Map<String, String> replicaDatasourceFor(Class<?> profile) {
+        String url = url(EmbeddedPostgresResource.databaseOf(profile.getName())).replaceFirst("[?&]user=[^&]*", "");
+        return Map.of("quarkus.datasource.replica.jdbc.url", url,
+                "quarkus.datasource.replica.username", EmbeddedPostgresResource.SERVICE_ROLE,
+                "quarkus.datasource.replica.password", EmbeddedPostgresResource.SERVICE_ROLE);
+    }
+
+    /** {@link #replicaDatasourceFor} on the suite's standby. */
+    public static Map<String, String> suiteReplicaDatasourceFor(Class<?> profile) {
+        return suite().replicaDatasourceFor(profile);
     }
 
     public String url(String database) {

@@ -97,9 +97,9 @@ function marker(status, x, y, parent, colour) {
 /**
  * Draws the series. points: [{geo, period, value, low, high, status, revised, label}], one entry per value shown.
  * compare: the same shape for the values known now, drawn faintly when an earlier vintage is shown. onSelect is
- * called with a point when it is clicked or activated from the keyboard.
+ * called with a point when it is clicked or activated from the keyboard; selected is the chosen point's geo:period.
  */
-export function drawChart(container, { points, compare = [], title, formatValue, formatTick, onSelect, selected }) {
+export function drawChart(container, { points, compare = [], title, formatTick, onSelect, selected }) {
   container.replaceChildren();
   const all = points.concat(compare);
   if (all.length === 0) {
@@ -146,7 +146,6 @@ export function drawChart(container, { points, compare = [], title, formatValue,
   }
 
   const drawn = element('g', { class: 'series' }, svg);
-  const handles = [];
   for (const series of bySeries(points)) {
     if (series.length === 0) {
       continue;
@@ -167,7 +166,7 @@ export function drawChart(container, { points, compare = [], title, formatValue,
       const px = x(periodTime(p.period));
       const handle = element('g', { class: 'point', tabindex: 0, role: 'button', 'aria-label': p.label,
         'data-geo': p.geo, 'data-period': p.period, 'data-value': p.value ?? `${p.low}–${p.high}`,
-        'data-status': p.status, 'aria-pressed': String(selected === `${p.geo}/${p.period}`) }, drawn);
+        'data-status': p.status, 'aria-pressed': String(selected === `${p.geo}:${p.period}`) }, drawn);
       if (p.period.includes('/')) {
         const span = periodSpan(p.period);
         element('line', { x1: x(span.start), x2: x(span.end), y1: y(p.value ?? p.high), y2: y(p.value ?? p.high),
@@ -193,7 +192,6 @@ export function drawChart(container, { points, compare = [], title, formatValue,
           choose();
         }
       });
-      handles.push(handle);
     }
   }
   if (geos.length > 1) {
@@ -203,5 +201,5 @@ export function drawChart(container, { points, compare = [], title, formatValue,
       element('text', { x: MARGIN.left + 22 + index * 64, y: MARGIN.top + 5 }, labels).textContent = geo;
     });
   }
-  return { svg, handles, formatValue };
+  return svg;
 }

@@ -189,7 +189,6 @@ class Problem extends Error {
   constructor(status, body) {
     super(body?.detail ?? body?.title ?? `HTTP ${status}`);
     this.status = status;
-    this.body = body;
   }
 }
 
@@ -515,10 +514,9 @@ function renderSeries() {
   figure.hidden = false;
   const compact = numberFormat({ notation: 'compact', maximumFractionDigits: 1 });
   const chart = drawChart($('chart'), {
-    points: points.map(p => ({ ...p, status: p.status })),
+    points,
     compare: $('as-of').value || $('published-by').value ? compare : [],
     title: t('chartTitle')(name(indicator.name), geo || t('allGeos')),
-    formatValue: p => formatValue(p, indicator.unit),
     formatTick: v => compact.format(v),
     selected: state.selected,
     onSelect: point => showDetail(point, true),
@@ -528,11 +526,6 @@ function renderSeries() {
   }
   if (points.length === 0) {
     $('chart').append(node('p', { class: 'empty', text: t('nothingKnown') }));
-  }
-  if (chart) {
-    for (const handle of chart.handles) {
-      handle.setAttribute('aria-pressed', String(state.selected === `${handle.dataset.geo}:${handle.dataset.period}`));
-    }
   }
   renderLegend(points, compare.length > 0 && Boolean($('as-of').value || $('published-by').value));
   renderTable(points);

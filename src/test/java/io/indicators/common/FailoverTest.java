@@ -1,15 +1,14 @@
 package io.indicators.common;
 
 import io.indicators.DatabaseProxy;
-import io.indicators.EmbeddedPostgresResource;
 import io.indicators.EmbeddedStandby;
 import io.indicators.PublisherTokens;
 import io.indicators.Quotes;
+import io.indicators.ReadsOnAReplica;
 import io.indicators.common.embedded.EmbeddedDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -45,16 +44,10 @@ class FailoverTest {
     private static volatile EmbeddedStandby standby;
 
     /** The primary through the suite's proxy (EmbeddedPostgresResource), a standby of its own as the replica. */
-    public static class PrimaryBehindAProxy implements QuarkusTestProfile {
+    public static class PrimaryBehindAProxy extends ReadsOnAReplica {
         @Override
-        public Map<String, String> getConfigOverrides() {
-            // Every read reaches a database: the point is which one.
-            return Map.of("indicators.response-cache.enabled", "false");
-        }
-
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(Replica.class));
+        protected Class<? extends QuarkusTestResourceLifecycleManager> replica() {
+            return Replica.class;
         }
     }
 
@@ -62,11 +55,7 @@ class FailoverTest {
         @Override
         public Map<String, String> start() {
             standby = EmbeddedStandby.dedicated("failover_standby");
-            String url = standby.url(EmbeddedPostgresResource.databaseOf(PrimaryBehindAProxy.class.getName()))
-                    .replaceFirst("[?&]user=[^&]*", "");
-            return Map.of("quarkus.datasource.replica.jdbc.url", url,
-                    "quarkus.datasource.replica.username", EmbeddedPostgresResource.SERVICE_ROLE,
-                    "quarkus.datasource.replica.password", EmbeddedPostgresResource.SERVICE_ROLE);
+            return standby.replicaDatasourceFor(PrimaryBehindAProxy.class);
         }
 
         @Override

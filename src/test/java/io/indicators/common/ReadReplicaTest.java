@@ -1,13 +1,12 @@
 package io.indicators.common;
 
-import io.indicators.EmbeddedPostgresResource;
 import io.indicators.EmbeddedStandby;
 import io.indicators.PublisherTokens;
 import io.indicators.Quotes;
+import io.indicators.ReadsOnAReplica;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -36,28 +35,18 @@ class ReadReplicaTest {
 
     private static final String SHORTFALL = "/v1/indicators/ai-workforce-shortfall/observations";
 
-    public static class WithAReplica implements QuarkusTestProfile {
+    public static class WithAReplica extends ReadsOnAReplica {
         @Override
-        public Map<String, String> getConfigOverrides() {
-            // Every read reaches a database: the point is which one.
-            return Map.of("indicators.response-cache.enabled", "false");
-        }
-
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(Replica.class));
+        protected Class<? extends QuarkusTestResourceLifecycleManager> replica() {
+            return Replica.class;
         }
     }
 
-    /** Points the replica datasource at the standby's copy of this profile's database. */
+    /** Points the replica datasource at the suite's standby's copy of this profile's database. */
     public static class Replica implements QuarkusTestResourceLifecycleManager {
         @Override
         public Map<String, String> start() {
-            String url = EmbeddedStandby.jdbcUrl(EmbeddedPostgresResource.databaseOf(WithAReplica.class.getName()))
-                    .replaceFirst("[?&]user=[^&]*", "");
-            return Map.of("quarkus.datasource.replica.jdbc.url", url,
-                    "quarkus.datasource.replica.username", EmbeddedPostgresResource.SERVICE_ROLE,
-                    "quarkus.datasource.replica.password", EmbeddedPostgresResource.SERVICE_ROLE);
+            return EmbeddedStandby.suiteReplicaDatasourceFor(WithAReplica.class);
         }
 
         @Override
