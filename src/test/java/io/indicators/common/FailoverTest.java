@@ -2,7 +2,7 @@ package io.indicators.common;
 
 import io.indicators.DatabaseProxy;
 import io.indicators.EmbeddedStandby;
-import io.indicators.PublisherTokens;
+import io.indicators.Publishing;
 import io.indicators.Quotes;
 import io.indicators.ReadsOnAReplica;
 import io.indicators.common.embedded.EmbeddedDatabase;
@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -139,7 +138,7 @@ class FailoverTest {
         if (head.statusCode() != 200) {
             return head;
         }
-        return given().header("Authorization", "Bearer " + PublisherTokens.publisher()).contentType(ContentType.JSON)
+        return Publishing.asPublisher()
                 .body(Map.of("release", Map.of("id", "test-failover-" + value, "description", "Revises the 2023 shortfall"),
                         "basedOn", head.path("items[0].id"),
                         "observations", List.of(Map.of("indicator", "ai-workforce-shortfall", "geo", "KR",

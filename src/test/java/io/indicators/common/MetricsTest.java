@@ -1,11 +1,10 @@
 package io.indicators.common;
 
-import io.indicators.PublisherTokens;
+import io.indicators.Publishing;
 import io.indicators.Quotes;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -37,7 +36,7 @@ class MetricsTest {
         given().queryParam("geo", "KR").get("/v1/indicators/ai-workforce-shortfall/observations").then().statusCode(200);
         given().get("/v1/indicators/no-such-indicator").then().statusCode(404);
         String head = given().get("/v1/releases").then().extract().path("items[0].id");
-        given().header("Authorization", "Bearer " + PublisherTokens.publisher()).contentType(ContentType.JSON)
+        Publishing.asPublisher()
                 .body(Map.of("release", Map.of("id", "test-metrics", "description", "Measured"), "basedOn", head,
                         "observations", List.of(Map.of("indicator", "ai-workforce-total", "geo", "KR", "period", "2024",
                                 "periodBasis", Quotes.stated(), "value", 3, "status", "observed",

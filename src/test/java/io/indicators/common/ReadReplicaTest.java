@@ -1,14 +1,13 @@
 package io.indicators.common;
 
 import io.indicators.EmbeddedStandby;
-import io.indicators.PublisherTokens;
+import io.indicators.Publishing;
 import io.indicators.Quotes;
 import io.indicators.ReadsOnAReplica;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -110,7 +109,6 @@ class ReadReplicaTest {
                 "observations", List.of(Map.of("indicator", "ai-workforce-shortfall", "geo", "KR", "period", "2023",
                         "periodBasis", Quotes.stated(), "value", value, "status", "observed", "reason", "Test",
                         "citations", Quotes.cites(Quotes.shortfall2023())))));
-        given().header("Authorization", "Bearer " + PublisherTokens.publisher()).contentType(ContentType.JSON)
-                .body(body).post("/v1/releases").then().statusCode(201);
+        Publishing.asPublisher().body(body).post("/v1/releases").then().statusCode(201);
     }
 }

@@ -3,11 +3,10 @@ package io.indicators.common;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.indicators.IsolatedCatalogue;
-import io.indicators.PublisherTokens;
+import io.indicators.Publishing;
 import io.indicators.Quotes;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
@@ -86,9 +85,7 @@ public class TraceContextTest {
     void aPublishIsLoggedUnderItsCallersTraceId() {
         try (LogLines log = watchTheLog()) {
             String head = given().get("/v1/releases").then().statusCode(200).extract().path("items[0].id");
-            given().header("Authorization", "Bearer " + PublisherTokens.publisher())
-                    .header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01")
-                    .contentType(ContentType.JSON)
+            Publishing.asPublisher().header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01")
                     .body(Map.of("release", Map.of("id", RELEASE, "description", "A traced publish"), "basedOn", head,
                             "observations", List.of(Map.of("indicator", "ai-workforce-total", "geo", "KR", "period", "2031",
                                     "periodBasis", Quotes.stated(), "value", 3, "status", "observed",

@@ -1,12 +1,11 @@
 package io.indicators.explorer;
 
 import io.indicators.IsolatedCatalogue;
-import io.indicators.PublisherTokens;
+import io.indicators.Publishing;
 import io.indicators.Quotes;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -119,8 +118,7 @@ public class ExplorerBrowserTest {
                 "observations", List.of(Map.of("indicator", REVISED, "geo", "KR", "period", PERIOD,
                         "periodBasis", Quotes.stated(), "value", value, "status", "observed",
                         "citations", Quotes.cites(Quotes.threeCountries())))));
-        given().header("Authorization", "Bearer " + PublisherTokens.publisher()).contentType(ContentType.JSON)
-                .body(release).post("/v1/releases").then().statusCode(201);
+        Publishing.asPublisher().body(release).post("/v1/releases").then().statusCode(201);
     }
 
     @Test

@@ -3,12 +3,11 @@ package io.indicators.observation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.indicators.IsolatedCatalogue;
-import io.indicators.PublisherTokens;
+import io.indicators.Publishing;
 import io.indicators.Quotes;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -99,8 +98,7 @@ public class ChangeStreamTest {
         Map<String, Object> release = new HashMap<>(Map.of("release", Map.of("id", id, "description", "A test release"),
                 "observations", values));
         release.put("basedOn", given().get("/v1/releases").then().statusCode(200).extract().path("items[0].id"));
-        given().header("Authorization", "Bearer " + PublisherTokens.publisher()).contentType(ContentType.JSON)
-                .body(release).post("/v1/releases").then().statusCode(201);
+        Publishing.asPublisher().body(release).post("/v1/releases").then().statusCode(201);
     }
 
     record Event(String id, String name, JsonNode data) {

@@ -1,6 +1,7 @@
 package io.indicators.release;
 
 import io.indicators.PublisherTokens;
+import io.indicators.Publishing;
 import io.indicators.Quotes;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -85,8 +86,7 @@ class HostileInputTest {
     void anEmptyReleaseAndAWildcardPreconditionAreRefused() {
         publish(new HashMap<>(Map.of("release", Map.of("id", "test-empty", "description", "Changes nothing"))))
                 .then().statusCode(422).body("errors.pointer", hasItem(""));
-        given().header("Authorization", "Bearer " + PublisherTokens.publisher()).header("If-Match", "\"x\", *")
-                .contentType(ContentType.JSON).body(valueRelease("test-wildcard", "2030"))
+        Publishing.asPublisher().header("If-Match", "\"x\", *").body(valueRelease("test-wildcard", "2030"))
                 .post("/v1/releases").then().statusCode(428)
                 .body("detail", containsString("If-Match: *"));
         given().get("/v1/releases/test-wildcard").then().statusCode(404);
@@ -116,8 +116,7 @@ class HostileInputTest {
                 + " \"basedOn\": \"" + first.get("basedOn") + "\", \"observations\": [{\"indicator\": \"ai-workforce-total\","
                 + " \"geo\": \"KR\", \"period\": \"2029\", \"periodBasis\": {\"basis\": \"stated\"}, \"value\": 3.000,"
                 + " \"status\": \"observed\", \"citations\": [" + json(Quotes.threeCountries()) + "]}]}";
-        given().header("Authorization", "Bearer " + PublisherTokens.publisher()).header("Idempotency-Key", key)
-                .contentType(ContentType.JSON).body(again).post("/v1/releases")
+        Publishing.asPublisher().header("Idempotency-Key", key).body(again).post("/v1/releases")
                 .then().statusCode(200).header("Idempotent-Replayed", "true");
     }
 
@@ -269,8 +268,7 @@ class HostileInputTest {
     }
 
     private static Response publishRaw(String body) {
-        return given().header("Authorization", "Bearer " + PublisherTokens.publisher()).contentType(ContentType.JSON)
-                .body(body).post("/v1/releases");
+        return Publishing.asPublisher().body(body).post("/v1/releases");
     }
 
     private static Response publish(Map<String, Object> body) {
@@ -279,7 +277,7 @@ class HostileInputTest {
 
     private static Response publish(Map<String, Object> body, String idempotencyKey) {
         body.putIfAbsent("basedOn", head());
-        var request = given().header("Authorization", "Bearer " + PublisherTokens.publisher()).contentType(ContentType.JSON);
+        var request = Publishing.asPublisher();
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }

@@ -1,12 +1,11 @@
 package io.indicators.release;
 
 import io.indicators.IsolatedCatalogue;
-import io.indicators.PublisherTokens;
+import io.indicators.Publishing;
 import io.indicators.Quotes;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
@@ -357,7 +356,6 @@ class LargeReleaseTest {
 
     private static Response publish(Map<String, Object> body) {
         body.putIfAbsent("basedOn", given().get("/v1/releases").then().statusCode(200).extract().path("items[0].id"));
-        return given().header("Authorization", "Bearer " + PublisherTokens.publisher()).contentType(ContentType.JSON)
-                .body(body).post("/v1/releases");
+        return Publishing.asPublisher().body(body).post("/v1/releases");
     }
 }

@@ -2,6 +2,7 @@ package io.indicators.release;
 
 import io.indicators.IsolatedCatalogue;
 import io.indicators.PublisherTokens;
+import io.indicators.Publishing;
 import io.indicators.Quotes;
 import io.indicators.common.http.EntityTags;
 import io.quarkus.test.junit.QuarkusTest;
@@ -154,8 +155,7 @@ class PublishingTest {
             Map<String, Object> body = releaseWithNewIndicator("test-race-" + UUID.randomUUID());
             Callable<Integer> racer = () -> {
                 start.await();
-                return given().header("Authorization", "Bearer " + PublisherTokens.publisher()).header("If-Match", etag)
-                        .contentType(ContentType.JSON).body(body).post("/v1/releases").statusCode();
+                return Publishing.asPublisher().header("If-Match", etag).body(body).post("/v1/releases").statusCode();
             };
             outcomes.add(pool.submit(racer));
         }
@@ -175,7 +175,7 @@ class PublishingTest {
         publish(releaseWithNewIndicator("test-stale-" + UUID.randomUUID())).then().statusCode(201);
         Map<String, Object> stale = releaseWithNewIndicator("test-stale-" + UUID.randomUUID());
         stale.put("basedOn", "2026-11-ai-workforce-shortfall");
-        given().header("Authorization", "Bearer " + PublisherTokens.publisher()).contentType(ContentType.JSON).body(stale).post("/v1/releases")
+        Publishing.asPublisher().body(stale).post("/v1/releases")
                 .then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:indicator-api:problem:conflict"));
@@ -183,7 +183,7 @@ class PublishingTest {
 
     @Test
     void aPublishNamesTheStateItBuildsOn() {
-        given().header("Authorization", "Bearer " + PublisherTokens.publisher()).contentType(ContentType.JSON)
+        Publishing.asPublisher()
                 .body(releaseWithNewIndicator("test-blind-" + UUID.randomUUID())).post("/v1/releases")
                 .then().statusCode(428)
                 .contentType("application/problem+json")
@@ -197,16 +197,16 @@ class PublishingTest {
         Map<String, Object> body = releaseWithNewIndicator(id);
         body.put("basedOn", head());
         int before = releaseCount();
-        given().header("Authorization", "Bearer " + PublisherTokens.publisher()).header("Idempotency-Key", key).contentType(ContentType.JSON)
+        Publishing.asPublisher().header("Idempotency-Key", key)
                 .body(body).post("/v1/releases").then().statusCode(201).body("id", equalTo(id));
-        given().header("Authorization", "Bearer " + PublisherTokens.publisher()).header("Idempotency-Key", key).contentType(ContentType.JSON)
+        Publishing.asPublisher().header("Idempotency-Key", key)
                 .body(body).post("/v1/releases").then().statusCode(200)
                 .header("Idempotent-Replayed", equalTo("true"))
                 .body("id", equalTo(id));
         assertEquals(before + 1, releaseCount());
 
         body.put("release", Map.of("id", id + "-changed", "description", "Another body under the same key"));
-        given().header("Authorization", "Bearer " + PublisherTokens.publisher()).header("Idempotency-Key", key).contentType(ContentType.JSON)
+        Publishing.asPublisher().header("Idempotency-Key", key)
                 .body(body).post("/v1/releases").then().statusCode(409).contentType("application/problem+json");
     }
 
@@ -244,7 +244,7 @@ class PublishingTest {
                                 "status", "observed", "citations", List.of(Map.of("document", HANKYOREH, "quote", ""))),
                         Map.of("indicator", "ai-workforce-shortfall", "geo", "KR", "period", "2024", "low", 1, "high", 2,
                                 "status", "guessed", "citations", List.of()))));
-        given().header("Authorization", "Bearer " + PublisherTokens.publisher()).contentType(ContentType.JSON).body(bad).post("/v1/releases")
+        Publishing.asPublisher().body(bad).post("/v1/releases")
                 .then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:indicator-api:problem:invalid-release"))
@@ -254,13 +254,13 @@ class PublishingTest {
                         "/observations/0/periodBasis", "/observations/1/periodBasis", "/observations/2/periodBasis"));
         assertEquals(before, releaseCount(), "nothing was applied");
 
-        given().header("Authorization", "Bearer " + PublisherTokens.publisher()).contentType(ContentType.JSON)
+        Publishing.asPublisher()
                 .body("{\"release\": {\"id\": \"x\", \"description\": \"y\"}, \"basedOn\": \"z\", \"observationz\": []}")
                 .post("/v1/releases")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].pointer", equalTo("/observationz"));
-        given().header("Authorization", "Bearer " + PublisherTokens.publisher()).contentType(ContentType.JSON).body("{not json")
+        Publishing.asPublisher().body("{not json")
                 .post("/v1/releases").then().statusCode(400).contentType("application/problem+json");
     }
 
@@ -306,7 +306,7 @@ class PublishingTest {
 
     private static io.restassured.response.Response publish(Map<String, Object> body) {
         body.putIfAbsent("basedOn", head());
-        return given().header("Authorization", "Bearer " + PublisherTokens.publisher()).contentType(ContentType.JSON).body(body).post("/v1/releases");
+        return Publishing.asPublisher().body(body).post("/v1/releases");
     }
 
     private static String head() {

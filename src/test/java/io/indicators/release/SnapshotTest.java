@@ -1,12 +1,11 @@
 package io.indicators.release;
 
-import io.indicators.PublisherTokens;
+import io.indicators.Publishing;
 import io.indicators.Quotes;
 import io.indicators.observation.TidyCsvTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
@@ -57,7 +56,7 @@ class SnapshotTest {
 
         // A later release changes the catalogue, not the snapshot of an earlier one.
         String head = given().get("/v1/releases").then().extract().path("items[0].id");
-        given().header("Authorization", "Bearer " + PublisherTokens.publisher()).contentType(ContentType.JSON)
+        Publishing.asPublisher()
                 .body(Map.of("release", Map.of("id", "test-after-snapshot", "description", "Revises a value"),
                         "basedOn", head, "observations", List.of(Map.of("indicator", "ai-workforce-total", "geo", "KR",
                                 "period", "2023", "periodBasis", Quotes.stated(), "value", 51426, "status", "observed",
@@ -75,7 +74,7 @@ class SnapshotTest {
     @Test
     void latestIsNotAReleaseId() {
         String head = given().get("/v1/releases").then().extract().path("items[0].id");
-        given().header("Authorization", "Bearer " + PublisherTokens.publisher()).contentType(ContentType.JSON)
+        Publishing.asPublisher()
                 .body(Map.of("release", Map.of("id", "latest", "description", "x"), "basedOn", head,
                         "observations", List.of(Map.of("indicator", "ai-workforce-total", "geo", "KR", "period", "2020",
                                 "periodBasis", Quotes.stated(), "value", 1, "status", "observed",

@@ -1,12 +1,11 @@
 package io.indicators.seed;
 
-import io.indicators.PublisherTokens;
+import io.indicators.Publishing;
 import io.indicators.Quotes;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import io.restassured.http.ContentType;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -54,7 +53,7 @@ class SeedLoaderTest {
     @Order(2)
     void aSeedFileEditedAfterTheApiMovedOnIsRefusedAndRevertsNothing() {
         String head = given().get("/v1/releases").then().statusCode(200).extract().path("items[0].id");
-        given().header("Authorization", "Bearer " + PublisherTokens.publisher()).contentType(ContentType.JSON)
+        Publishing.asPublisher()
                 .body(Map.of("release", Map.of("id", "test-api-correction", "description", "A correction through the API"),
                         "basedOn", head,
                         "observations", List.of(Map.of("indicator", "ai-workforce-shortfall", "geo", "KR",

@@ -1,10 +1,9 @@
 package io.indicators.source;
 
 import io.indicators.IsolatedCatalogue;
-import io.indicators.PublisherTokens;
+import io.indicators.Publishing;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -36,7 +35,7 @@ public class ReleaseCalendarTest {
                 "cadence", "annual",
                 "nextExpected", Map.of("date", "2027-04", "precision", "month", "basis", "stated",
                         "evidence", "The institute says the next edition comes out in April 2027, as every year."));
-        given().header("Authorization", "Bearer " + PublisherTokens.publisher()).contentType(ContentType.JSON)
+        Publishing.asPublisher()
                 .body(Map.of("release", Map.of("id", "test-calendar", "description", "A publication with a schedule"),
                         "basedOn", given().get("/v1/releases").then().extract().path("items[0].id"),
                         "publications", List.of(publication)))
@@ -66,7 +65,7 @@ public class ReleaseCalendarTest {
                 "publisher", Map.of("original", "테스트 연구소"), "title", Map.of("original", "조사"), "kind", "survey",
                 "published", Map.of("basis", "unknown"), "cadence", "weekly",
                 "nextExpected", Map.of("date", "2027-13", "precision", "month", "basis", "stated", "evidence", "x"));
-        given().header("Authorization", "Bearer " + PublisherTokens.publisher()).contentType(ContentType.JSON)
+        Publishing.asPublisher()
                 .body(Map.of("release", Map.of("id", "test-bad-calendar", "description", "A bad schedule"),
                         "basedOn", given().get("/v1/releases").then().extract().path("items[0].id"),
                         "publications", List.of(publication)))
