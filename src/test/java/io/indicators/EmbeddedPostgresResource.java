@@ -1,8 +1,5 @@
 package io.indicators;
 
-import io.indicators.common.embedded.EmbeddedDatabase;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -10,6 +7,9 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import io.indicators.common.embedded.EmbeddedDatabase;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * A real PostgreSQL for the test suite, JVM and native alike, started once per test JVM and shared by every

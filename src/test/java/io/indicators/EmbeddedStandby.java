@@ -1,8 +1,5 @@
 package io.indicators;
 
-import io.indicators.common.embedded.EmbeddedDatabase;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,6 +16,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
+import io.indicators.common.embedded.EmbeddedDatabase;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * A hot standby of the suite's PostgreSQL, streaming its WAL the way a CloudNativePG replica streams from its
@@ -113,7 +113,7 @@ public final class EmbeddedStandby {
         run("select pg_promote(true, 60)");
         try (Connection primary = DriverManager.getConnection(EmbeddedDatabase.jdbcUrl());
                 Statement statement = primary.createStatement()) {
-            for (int attempt = 0; ; attempt++) {
+            for (int attempt = 0;; attempt++) {
                 try (ResultSet row = statement.executeQuery("select active from pg_replication_slots where slot_name = '"
                         + slot + "'")) {
                     if (!row.next()) {

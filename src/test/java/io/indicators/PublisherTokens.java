@@ -1,12 +1,12 @@
 package io.indicators;
 
-import io.smallrye.jwt.build.Jwt;
-
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Set;
+
+import io.smallrye.jwt.build.Jwt;
 
 /**
  * Bearer tokens for tests, signed with a key pair made when the test JVM starts, so no key lives in the repo.

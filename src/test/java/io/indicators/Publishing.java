@@ -1,9 +1,9 @@
 package io.indicators;
 
+import static io.restassured.RestAssured.given;
+
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-
-import static io.restassured.RestAssured.given;
 
 /** The request every publishing test starts from: a publisher's token and a JSON body. */
 public final class Publishing {

@@ -1,7 +1,5 @@
 package io.indicators.claim;
 
-import io.indicators.claim.ClaimViews.ClaimCheck;
-import io.indicators.claim.ClaimViews.ClaimRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -9,6 +7,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+
+import io.indicators.claim.ClaimViews.ClaimCheck;
+import io.indicators.claim.ClaimViews.ClaimRequest;
 
 /**
  * Checks a number as written in a sentence against the catalogue. GET for links and browsers (and the answer cache);

@@ -1,28 +1,29 @@
 package io.indicators.claim;
 
-import io.indicators.claim.ClaimViews.ClaimCheck;
-import io.indicators.claim.ClaimViews.ClaimRequest;
-import io.indicators.common.api.QueryParameters;
-import io.indicators.common.problem.ApiException;
-import io.indicators.claim.ClaimViews.Verdict;
-import io.indicators.claim.WrittenNumbers.Reading;
-import io.indicators.claim.WrittenNumbers.WrittenNumber;
-import io.indicators.common.catalogue.CatalogueHead;
-import io.indicators.common.catalogue.CatalogueHead.Head;
-import io.indicators.observation.ObservationService;
-import io.indicators.observation.ObservationService.Bounds;
-import io.indicators.observation.ObservationService.Found;
-import io.indicators.observation.ObservationService.Scope;
-import io.indicators.observation.ObservationViews.ObservationView;
-import io.indicators.observation.ObservationViews.ReleaseRef;
-import jakarta.enterprise.context.ApplicationScoped;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.indicators.claim.ClaimViews.ClaimCheck;
+import io.indicators.claim.ClaimViews.ClaimRequest;
+import io.indicators.claim.ClaimViews.Verdict;
+import io.indicators.claim.WrittenNumbers.Reading;
+import io.indicators.claim.WrittenNumbers.WrittenNumber;
+import io.indicators.common.api.QueryParameters;
+import io.indicators.common.catalogue.CatalogueHead;
+import io.indicators.common.catalogue.CatalogueHead.Head;
+import io.indicators.common.problem.ApiException;
+import io.indicators.observation.ObservationService;
+import io.indicators.observation.ObservationService.Bounds;
+import io.indicators.observation.ObservationService.Found;
+import io.indicators.observation.ObservationService.Scope;
+import io.indicators.observation.ObservationViews.ObservationView;
+import io.indicators.observation.ObservationViews.ReleaseRef;
 
 /**
  * Checks the numbers of a sentence against the catalogue. Every reading of every number is looked up at once, and

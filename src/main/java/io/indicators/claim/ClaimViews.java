@@ -1,13 +1,14 @@
 package io.indicators.claim;
 
+import java.time.Instant;
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.indicators.claim.WrittenNumbers.WrittenNumber;
 import io.indicators.observation.ObservationViews.IndicatorRef;
 import io.indicators.observation.ObservationViews.ObservationView;
 import io.indicators.observation.ObservationViews.ReleaseRef;
-
-import java.time.Instant;
-import java.util.List;
 
 /** The wire shapes of {@code /v1/claims/check}. */
 public final class ClaimViews {
@@ -30,7 +31,8 @@ public final class ClaimViews {
      * The numbers found in a claim, every way each can be read, and the catalogue values that support or contradict
      * them as known at {@code asOf} (the newest release when null), under {@code policy}.
      */
-    public record ClaimCheck(String text, Instant asOf, @JsonInclude(JsonInclude.Include.NON_NULL) ReleaseRef release, String policy,
+    public record ClaimCheck(String text, Instant asOf, @JsonInclude(JsonInclude.Include.NON_NULL) ReleaseRef release,
+            String policy,
             List<WrittenNumber> numbers, List<Verdict> verdicts, boolean truncated) {
     }
 }

@@ -12,19 +12,22 @@ import java.util.regex.Pattern;
  * Finds every number written in one sentence of Korean or English news text, with every way it can be read:
  * "8579명", "8,579 people", "3억3400만~5억5700만원", "30~50만 달러", "1.2 million", "0.5%p", "세 나라".
  *
- * <p>Where the writing leaves a choice, every reading is returned rather than a guess, and the caller weighs them.
+ * <p>
+ * Where the writing leaves a choice, every reading is returned rather than a guess, and the caller weighs them.
  * "1,609" alone is 1609 or, with a decimal comma, 1.609 (thousands first). The choice is made only where the context
  * settles it: in a Korean sentence, or before a unit that counts whole things (명, 건, 위, people), such a comma
  * separates thousands.
  *
- * <p>Units are the catalogue's codes (persons, count, ratio, percent, percentage-points, krw, usd, rank, tier), or
+ * <p>
+ * Units are the catalogue's codes (persons, count, ratio, percent, percentage-points, krw, usd, rank, tier), or
  * null when the text names none. Words for time and age get codes that no catalogue value has, so that they are
  * never taken for one: year (a calendar year, "2023년", "2014~2023년"), years (a span, "3년"), months ("6개월"),
  * month ("8월"), day ("14일"), date ("2025-11-15", read as its year), time ("08:06", read as its hour), age ("26세",
  * and "20대" as an age group beside its reading as a count). Qualifiers such as 약, 이상, about and over do not
  * change the value; they are named at the start of {@link Reading#form()}.
  *
- * <p>Limits, so that any input is read in linear time: only the first {@value #MAX_CHARS} characters are read, at
+ * <p>
+ * Limits, so that any input is read in linear time: only the first {@value #MAX_CHARS} characters are read, at
  * most {@value #MAX_NUMBERS} numbers are returned, and a literal of more than {@value #MAX_DIGITS} digits is
  * skipped. {@link #find} never throws.
  */
@@ -242,11 +245,23 @@ public final class WrittenNumbers {
     // A number as first read, before ranges are joined
 
     /** How a comma was read: PLAIN has none, so it agrees with either reading of a comma elsewhere in a range. */
-    private enum Convention { PLAIN, THOUSANDS, DECIMAL_COMMA }
+    private enum Convention {
+        PLAIN,
+        THOUSANDS,
+        DECIMAL_COMMA
+    }
 
-    private enum Opening { NO_WORD, BETWEEN, FROM }
+    private enum Opening {
+        NO_WORD,
+        BETWEEN,
+        FROM
+    }
 
-    private enum Kind { DIGITS, NATIVE, ENGLISH }
+    private enum Kind {
+        DIGITS,
+        NATIVE,
+        ENGLISH
+    }
 
     /**
      * The digits and multipliers read one way, before the unit; expression shows how ("3×10^8 + 3400×10^4"), and

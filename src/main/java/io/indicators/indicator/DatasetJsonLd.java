@@ -1,22 +1,24 @@
 package io.indicators.indicator;
 
+import java.time.LocalDate;
+import java.util.Comparator;
+
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.ext.Provider;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.indicators.common.http.Representation;
 import io.indicators.common.period.ReferencePeriod;
 import io.indicators.indicator.IndicatorViews.IndicatorDetail;
 import io.indicators.indicator.IndicatorViews.SeriesSummary;
 import io.indicators.source.SourceViews.DocumentRef;
 import io.indicators.source.SourceViews.PublicationRef;
-import jakarta.inject.Singleton;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.ext.Provider;
-
-import java.time.LocalDate;
-import java.util.Comparator;
 
 /**
  * An indicator as a schema.org {@code Dataset} in JSON-LD, what dataset search engines and catalogues index: its

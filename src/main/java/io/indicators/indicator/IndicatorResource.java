@@ -1,17 +1,18 @@
 package io.indicators.indicator;
 
-import io.indicators.common.api.Page;
-import io.indicators.common.api.QueryParameters;
-import io.indicators.indicator.IndicatorViews.IndicatorDetail;
-import io.indicators.indicator.IndicatorViews.IndicatorSummary;
-import io.indicators.observation.ObservationService;
-import io.indicators.observation.ObservationViews.VintageList;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+
+import io.indicators.common.api.Page;
+import io.indicators.common.api.QueryParameters;
+import io.indicators.indicator.IndicatorViews.IndicatorDetail;
+import io.indicators.indicator.IndicatorViews.IndicatorSummary;
+import io.indicators.observation.ObservationService;
+import io.indicators.observation.ObservationViews.VintageList;
 
 @Path("/v1/indicators")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,19 +1,5 @@
 package io.indicators.indicator;
 
-import io.indicators.common.api.KoreanEnglish;
-import io.indicators.common.api.Page;
-import io.indicators.common.catalogue.CatalogueHead;
-import io.indicators.common.catalogue.CatalogueReads;
-import io.indicators.common.problem.ApiException;
-import io.indicators.indicator.IndicatorViews.IndicatorDetail;
-import io.indicators.indicator.IndicatorViews.IndicatorSummary;
-import io.indicators.indicator.IndicatorViews.SeriesSummary;
-import io.indicators.common.api.Unit;
-import io.indicators.source.SourceViews;
-import io.indicators.source.SourceViews.DocumentRef;
-import io.indicators.source.SourceViews.PublicationRef;
-import jakarta.enterprise.context.ApplicationScoped;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,6 +13,21 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.indicators.common.api.KoreanEnglish;
+import io.indicators.common.api.Page;
+import io.indicators.common.api.Unit;
+import io.indicators.common.catalogue.CatalogueHead;
+import io.indicators.common.catalogue.CatalogueReads;
+import io.indicators.common.problem.ApiException;
+import io.indicators.indicator.IndicatorViews.IndicatorDetail;
+import io.indicators.indicator.IndicatorViews.IndicatorSummary;
+import io.indicators.indicator.IndicatorViews.SeriesSummary;
+import io.indicators.source.SourceViews;
+import io.indicators.source.SourceViews.DocumentRef;
+import io.indicators.source.SourceViews.PublicationRef;
 
 @ApplicationScoped
 public class IndicatorService {
@@ -145,16 +146,17 @@ public class IndicatorService {
             Map<String, PublicationRef> publications = new LinkedHashMap<>();
             try (PreparedStatement statement = connection.prepareStatement("select " + SourceViews.DOCUMENT_REF_COLUMNS
                     + ", " + SourceViews.PUBLICATION_REF_COLUMNS + " " + """
-                    from (select distinct on (c.document_id, c.publication_id)
-                                  c.document_id, c.publication_id, s.geo, o.period_start, o.period_end,
-                                  v.realtime_start, c.position
-                           """ + current.replace("where", "join citation c on c.version_id = v.id\nwhere") + """
-                            order by c.document_id, c.publication_id, s.geo, o.period_start, o.period_end,
-                                     v.realtime_start, c.position) first_cited
-                    join document_at(?) d on d.id = first_cited.document_id
-                    left join publication_at(?) p on p.id = first_cited.publication_id
-                    order by first_cited.geo, first_cited.period_start, first_cited.period_end, first_cited.realtime_start,
-                             first_cited.position""")) {
+                            from (select distinct on (c.document_id, c.publication_id)
+                                          c.document_id, c.publication_id, s.geo, o.period_start, o.period_end,
+                                          v.realtime_start, c.position
+                                   """ + current.replace("where", "join citation c on c.version_id = v.id\nwhere")
+                    + """
+                                    order by c.document_id, c.publication_id, s.geo, o.period_start, o.period_end,
+                                             v.realtime_start, c.position) first_cited
+                            join document_at(?) d on d.id = first_cited.document_id
+                            left join publication_at(?) p on p.id = first_cited.publication_id
+                            order by first_cited.geo, first_cited.period_start, first_cited.period_end, first_cited.realtime_start,
+                                     first_cited.position""")) {
                 bind(statement, 1, id, knownAt);
                 statement.setObject(4, knownAt);
                 statement.setObject(5, knownAt);

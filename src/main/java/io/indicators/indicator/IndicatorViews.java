@@ -1,12 +1,13 @@
 package io.indicators.indicator;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.indicators.common.api.KoreanEnglish;
 import io.indicators.common.api.Unit;
 import io.indicators.source.SourceViews.DocumentRef;
 import io.indicators.source.SourceViews.PublicationRef;
-
-import java.util.List;
 
 /** The wire shapes of {@code /v1/indicators}. */
 public final class IndicatorViews {

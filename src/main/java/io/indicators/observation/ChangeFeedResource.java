@@ -1,8 +1,7 @@
 package io.indicators.observation;
 
-import io.indicators.common.api.Page;
-import io.indicators.common.api.QueryParameters;
-import io.indicators.observation.ObservationViews.Change;
+import java.time.Instant;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -13,7 +12,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
-import java.time.Instant;
+import io.indicators.common.api.Page;
+import io.indicators.common.api.QueryParameters;
+import io.indicators.observation.ObservationViews.Change;
 
 /** Every change since an instant, retractions included, so a client can sync only what changed. */
 @Path("/v1/changes")

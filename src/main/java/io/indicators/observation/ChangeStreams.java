@@ -1,22 +1,5 @@
 package io.indicators.observation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.indicators.common.api.Page;
-import io.indicators.common.api.QueryParameters;
-import io.indicators.common.catalogue.CatalogueHead;
-import io.indicators.common.problem.ApiException;
-import io.indicators.observation.ObservationViews.Change;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseEventSink;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -27,6 +10,26 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.indicators.common.api.Page;
+import io.indicators.common.api.QueryParameters;
+import io.indicators.common.catalogue.CatalogueHead;
+import io.indicators.common.problem.ApiException;
+import io.indicators.observation.ObservationViews.Change;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * The change feed pushed as Server-Sent Events. Every pod learns of every release from the database's notification
@@ -93,7 +96,7 @@ public class ChangeStreams {
         }
         Instant after = lastEventId != null ? Instant.EPOCH
                 : updatedAfter != null ? updatedAfter
-                : Objects.requireNonNullElse(head.current().releasedAt(), Instant.EPOCH);
+                        : Objects.requireNonNullElse(head.current().releasedAt(), Instant.EPOCH);
         if (streams.size() >= maxStreams) {
             throw ApiException.busy("This server already streams to " + maxStreams + " clients; retry later, or poll "
                     + "/v1/changes");

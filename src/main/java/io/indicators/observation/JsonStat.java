@@ -1,18 +1,5 @@
 package io.indicators.observation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.indicators.common.http.Representation;
-import io.indicators.common.period.ReferencePeriod;
-import io.indicators.observation.ObservationViews.ObservationSet;
-import io.indicators.observation.ObservationViews.ObservationView;
-import jakarta.inject.Singleton;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.ext.Provider;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,6 +7,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.ext.Provider;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.indicators.common.http.Representation;
+import io.indicators.common.period.ReferencePeriod;
+import io.indicators.observation.ObservationViews.ObservationSet;
+import io.indicators.observation.ObservationViews.ObservationView;
 
 /**
  * An observations answer as a JSON-stat 2.0 dataset, the cube statistical offices and their client libraries read:

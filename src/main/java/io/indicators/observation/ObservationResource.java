@@ -1,5 +1,16 @@
 package io.indicators.observation;
 
+import java.time.Instant;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
 import io.indicators.common.api.QueryParameters;
 import io.indicators.common.period.InvalidPeriodException;
 import io.indicators.common.period.ReferencePeriod;
@@ -10,16 +21,6 @@ import io.indicators.observation.ObservationViews.ObservationView;
 import io.indicators.observation.ObservationViews.ValueHistory;
 import io.indicators.source.Citations;
 import io.indicators.source.SourceService;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-
-import java.time.Instant;
 
 @Path("/v1/indicators/{id}/observations")
 @Produces(MediaType.APPLICATION_JSON)

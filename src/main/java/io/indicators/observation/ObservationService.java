@@ -1,7 +1,22 @@
 package io.indicators.observation;
 
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.indicators.common.api.Derivation;
 import io.indicators.common.api.KoreanEnglish;
 import io.indicators.common.api.Page;
 import io.indicators.common.api.QueryParameters;
@@ -21,19 +36,6 @@ import io.indicators.observation.ObservationViews.ValueState;
 import io.indicators.observation.ObservationViews.Vintage;
 import io.indicators.observation.ObservationViews.VintageList;
 import io.indicators.observation.VersionRows.Version;
-import io.indicators.common.api.Derivation;
-import jakarta.enterprise.context.ApplicationScoped;
-
-import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /** The value reads: observations as known at an instant, a value's revisions, vintages and changes. */
 @ApplicationScoped
@@ -300,9 +302,10 @@ public class ObservationService {
                     units.add(new Unit(row.getString("unit_code")));
                     names.add(new KoreanEnglish(row.getString("name_ko"), row.getString("name_en")));
                     row.getLong("previous_id");
-                    previous.add(row.wasNull() ? null : new ValueState(row.getBigDecimal("previous_value"),
-                            row.getBigDecimal("previous_low"), row.getBigDecimal("previous_high"),
-                            row.getString("previous_status")));
+                    previous.add(row.wasNull() ? null
+                            : new ValueState(row.getBigDecimal("previous_value"),
+                                    row.getBigDecimal("previous_low"), row.getBigDecimal("previous_high"),
+                                    row.getString("previous_status")));
                 }
             }
             List<Version> shown = versions.subList(0, Math.min(limit, versions.size()));
@@ -333,15 +336,15 @@ public class ObservationService {
             // The world's clock: versions whose source (a cited document or its primary publication) was out by
             // then, at the latest day its date can stand for; values withdrawn since are left out.
             where.append(" ").append("""
-                     and not v.retracted
-                     and exists (select from citation c
-                                 left join document_at(?) d on d.id = c.document_id
-                                 left join publication_at(?) p on p.id = c.publication_id
-                                 where c.version_id = v.id
-                                   and (published_by_end(d.published_date, d.published_precision, d.published_basis) <= ?
-                                        or published_by_end(p.published_date, p.published_precision, p.published_basis) <= ?))
-                     and not exists (select from observation_version r where r.observation_id = o.id and r.retracted
-                                     and r.realtime_start <= ? and coalesce(r.realtime_end, 'infinity') > ?)""");
+                    and not v.retracted
+                    and exists (select from citation c
+                                left join document_at(?) d on d.id = c.document_id
+                                left join publication_at(?) p on p.id = c.publication_id
+                                where c.version_id = v.id
+                                  and (published_by_end(d.published_date, d.published_precision, d.published_basis) <= ?
+                                       or published_by_end(p.published_date, p.published_precision, p.published_basis) <= ?))
+                    and not exists (select from observation_version r where r.observation_id = o.id and r.retracted
+                                    and r.realtime_start <= ? and coalesce(r.realtime_end, 'infinity') > ?)""");
             LocalDate by = query.publishedBy().end();
             parameters.addAll(List.of(VersionRows.timestamp(knownAt), VersionRows.timestamp(knownAt), by, by,
                     VersionRows.timestamp(knownAt), VersionRows.timestamp(knownAt)));
@@ -376,11 +379,14 @@ public class ObservationService {
         String sql = "select * from (select " + VersionRows.VERSION_COLUMNS + """
                 , o.period_start, o.period_end,
                   dense_rank() over (partition by s.id order by o.period_start desc, o.period_end desc, o.id desc) as recency
-                """ + (query.publishedBy() == null ? "" : ", row_number() over (partition by o.id order by v.realtime_start desc) as newest\n") + """
-                from series s
-                join observation o on o.series_id = s.id
-                join observation_version v on v.observation_id = o.id
-                where\s""" + where + ") known" + recent + " order by geo, period_start, period_end, realtime_start"
+                """
+                + (query.publishedBy() == null ? ""
+                        : ", row_number() over (partition by o.id order by v.realtime_start desc) as newest\n")
+                + """
+                        from series s
+                        join observation o on o.series_id = s.id
+                        join observation_version v on v.observation_id = o.id
+                        where\s""" + where + ") known" + recent + " order by geo, period_start, period_end, realtime_start"
                 + " limit " + (MAX_VALUES + 1);
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.size(); i++) {
@@ -422,9 +428,11 @@ public class ObservationService {
     /** A version as known at {@code knownAt}: a supersession after that instant was not known yet. */
     private ObservationView view(Version version, Unit unit, Instant knownAt, Map<Long, List<CitationView>> citations) {
         Instant realtimeEnd = version.realtimeEnd() != null && !version.realtimeEnd().isAfter(knownAt)
-                ? version.realtimeEnd() : null;
+                ? version.realtimeEnd()
+                : null;
         return new ObservationView(version.geo(), version.period(), version.periodBasis(), version.value(),
-                version.low(), version.high(), version.asStated(), unit, version.status(), version.note(), derivation(version.derivation()), version.retracted(),
+                version.low(), version.high(), version.asStated(), unit, version.status(), version.note(),
+                derivation(version.derivation()), version.retracted(),
                 version.reason(), version.release(), version.realtimeStart(), realtimeEnd,
                 citations.getOrDefault(version.id(), List.of()));
     }

@@ -1,19 +1,20 @@
 package io.indicators.observation;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import io.indicators.common.api.AsStated;
-import io.indicators.common.api.KoreanEnglish;
-import io.indicators.common.api.PeriodBasis;
-import io.indicators.common.api.Selectors;
-import io.indicators.common.api.Verification;
-import io.indicators.common.api.Unit;
-import io.indicators.common.api.Derivation;
-import io.indicators.source.SourceViews.DocumentRef;
-import io.indicators.source.SourceViews.PublicationRef;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.indicators.common.api.AsStated;
+import io.indicators.common.api.Derivation;
+import io.indicators.common.api.KoreanEnglish;
+import io.indicators.common.api.PeriodBasis;
+import io.indicators.common.api.Selectors;
+import io.indicators.common.api.Unit;
+import io.indicators.common.api.Verification;
+import io.indicators.source.SourceViews.DocumentRef;
+import io.indicators.source.SourceViews.PublicationRef;
 
 /** The wire shapes of {@code /v1/indicators/{id}/observations}. */
 public final class ObservationViews {

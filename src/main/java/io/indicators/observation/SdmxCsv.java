@@ -1,19 +1,5 @@
 package io.indicators.observation;
 
-import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import io.indicators.common.http.Representation;
-import io.indicators.common.period.ReferencePeriod;
-import io.indicators.observation.ObservationViews.CitationView;
-import io.indicators.observation.ObservationViews.ObservationSet;
-import io.indicators.observation.ObservationViews.ObservationView;
-import jakarta.inject.Singleton;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.ext.Provider;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +9,22 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.ext.Provider;
+
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import io.indicators.common.http.Representation;
+import io.indicators.common.period.ReferencePeriod;
+import io.indicators.observation.ObservationViews.CitationView;
+import io.indicators.observation.ObservationViews.ObservationSet;
+import io.indicators.observation.ObservationViews.ObservationView;
 
 /**
  * Observations as an SDMX-CSV 2.0 data message, for SDMX tools. The mapping to an SDMX data structure (documented in

@@ -1,19 +1,5 @@
 package io.indicators.observation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.indicators.common.http.Representation;
-import io.indicators.common.period.ReferencePeriod;
-import io.indicators.observation.ObservationViews.CitationView;
-import io.indicators.observation.ObservationViews.ObservationSet;
-import io.indicators.observation.ObservationViews.ObservationView;
-import jakarta.inject.Singleton;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.ext.Provider;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,6 +7,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.ext.Provider;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.indicators.common.http.Representation;
+import io.indicators.common.period.ReferencePeriod;
+import io.indicators.observation.ObservationViews.CitationView;
+import io.indicators.observation.ObservationViews.ObservationSet;
+import io.indicators.observation.ObservationViews.ObservationView;
 
 /**
  * Observations as an SDMX-JSON 2.0.0 data message (SDMX 3.0), with the same data structure as {@link SdmxCsv}: one

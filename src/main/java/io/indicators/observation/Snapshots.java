@@ -1,13 +1,5 @@
 package io.indicators.observation;
 
-import com.fasterxml.jackson.databind.SequenceWriter;
-import io.indicators.common.catalogue.CatalogueReads;
-import io.indicators.common.digest.Sha256;
-import io.indicators.common.problem.ApiException;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.StreamingOutput;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -20,6 +12,17 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.concurrent.Semaphore;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.databind.SequenceWriter;
+
+import io.indicators.common.catalogue.CatalogueReads;
+import io.indicators.common.digest.Sha256;
+import io.indicators.common.problem.ApiException;
 
 /**
  * The whole catalogue as it stood when a release landed, as one tidy CSV (the columns of {@link TidyCsv}, labels in

@@ -1,9 +1,24 @@
 package io.indicators.observation;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.ext.Provider;
+
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
 import io.indicators.common.api.AsStated;
 import io.indicators.common.api.KoreanEnglish;
 import io.indicators.common.api.Page;
@@ -16,19 +31,6 @@ import io.indicators.observation.ObservationViews.ObservationView;
 import io.indicators.observation.ObservationViews.ReleaseChanges;
 import io.indicators.observation.ObservationViews.ValueHistory;
 import io.indicators.observation.ObservationViews.ValueState;
-import jakarta.inject.Singleton;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.ext.Provider;
-
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Values as one tidy table (RFC 4180, UTF-8, a header row): one row per value, with its unit, status, real-time
@@ -117,7 +119,8 @@ public class TidyCsv extends Representation {
             for (Change c : list) {
                 ValueState state = c.current();
                 List<Object> row = new ArrayList<>(List.of(c.id(), c.kind()));
-                row.addAll(row(c.indicator(), name(c.indicatorName(), language), c.geo(), c.period(), state == null ? null : state.value(),
+                row.addAll(row(c.indicator(), name(c.indicatorName(), language), c.geo(), c.period(),
+                        state == null ? null : state.value(),
                         state == null ? null : state.low(), state == null ? null : state.high(), c.unit().code(),
                         state == null ? null : state.status(), null, null, state == null, c.realtimeStart(), null,
                         c.release(), c.reason(), c.citations()));

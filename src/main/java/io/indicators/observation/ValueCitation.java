@@ -1,6 +1,7 @@
 package io.indicators.observation;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import io.indicators.observation.ObservationViews.CitationView;
 import io.indicators.observation.ObservationViews.IndicatorRef;
 import io.indicators.observation.ObservationViews.ObservationView;

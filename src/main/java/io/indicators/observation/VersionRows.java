@@ -1,10 +1,5 @@
 package io.indicators.observation;
 
-import io.indicators.observation.ObservationViews.CitationView;
-import io.indicators.common.api.AsStated;
-import io.indicators.common.api.PeriodBasis;
-import io.indicators.source.SourceViews;
-
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
@@ -19,6 +14,11 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import io.indicators.common.api.AsStated;
+import io.indicators.common.api.PeriodBasis;
+import io.indicators.observation.ObservationViews.CitationView;
+import io.indicators.source.SourceViews;
 
 /**
  * The read side of value versions in plain SQL. Entities cost more than they give on these paths: criteria
@@ -44,8 +44,10 @@ final class VersionRows {
 
     static Version version(ResultSet row) throws SQLException {
         String statedText = row.getString("as_stated_text");
-        AsStated asStated = statedText == null ? null : new AsStated(statedText, row.getBigDecimal("as_stated_number"),
-                row.getBigDecimal("as_stated_low"), row.getBigDecimal("as_stated_high"), row.getInt("as_stated_multiplier"));
+        AsStated asStated = statedText == null ? null
+                : new AsStated(statedText, row.getBigDecimal("as_stated_number"),
+                        row.getBigDecimal("as_stated_low"), row.getBigDecimal("as_stated_high"),
+                        row.getInt("as_stated_multiplier"));
         return new Version(row.getLong("id"), row.getString("indicator_id"), row.getString("geo"),
                 row.getString("period"), row.getBigDecimal("value"), row.getBigDecimal("value_low"),
                 row.getBigDecimal("value_high"), row.getString("status"), row.getString("note"),

@@ -1,15 +1,5 @@
 package io.indicators.release;
 
-import io.indicators.common.api.DatePublished;
-import io.indicators.common.api.KoreanEnglish;
-import io.indicators.common.api.OriginalText;
-import io.indicators.release.ReleaseRequest.DocumentInput;
-import io.indicators.release.ReleaseRequest.IndicatorInput;
-import io.indicators.release.ReleaseRequest.PublicationInput;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import org.hibernate.Session;
-
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,6 +16,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
+
+import io.indicators.common.api.DatePublished;
+import io.indicators.common.api.KoreanEnglish;
+import io.indicators.common.api.OriginalText;
+import io.indicators.release.ReleaseRequest.DocumentInput;
+import io.indicators.release.ReleaseRequest.IndicatorInput;
+import io.indicators.release.ReleaseRequest.PublicationInput;
 
 /**
  * Indicators, documents and publications as releases describe them. What a release says about one is appended as a
@@ -69,8 +71,8 @@ class MetadataWriter {
     Known known(Collection<String> indicatorIds, Collection<String> documentIds, Collection<String> publicationIds) {
         return work(connection -> {
             Map<String, KnownIndicator> indicators = new HashMap<>();
-            current(connection, INDICATOR, indicatorIds).forEach((id, row) ->
-                    indicators.put(id, new KnownIndicator((String) row.get(4), (String) row.get(6))));
+            current(connection, INDICATOR, indicatorIds)
+                    .forEach((id, row) -> indicators.put(id, new KnownIndicator((String) row.get(4), (String) row.get(6))));
             Map<String, String> documents = new HashMap<>();
             current(connection, DOCUMENT, documentIds).forEach((id, row) -> documents.put(id, (String) row.get(1)));
             return new Known(indicators, documents, current(connection, PUBLICATION, publicationIds).keySet());

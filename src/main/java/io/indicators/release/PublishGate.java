@@ -1,14 +1,16 @@
 package io.indicators.release;
 
-import io.indicators.common.problem.ApiException;
-import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.indicators.common.problem.ApiException;
 
 /**
  * Lets one publish at a time into the database from this pod, and makes the others wait here, holding no pooled

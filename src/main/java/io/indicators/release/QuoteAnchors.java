@@ -1,17 +1,17 @@
 package io.indicators.release;
 
-import io.indicators.common.digest.Sha256;
-import io.indicators.common.problem.ProblemError;
-import io.indicators.release.ReleaseRequest.CitationInput;
-import io.indicators.release.ReleaseRequest.DocumentText;
-import io.indicators.release.ReleaseRequest.ObservationInput;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+
+import io.indicators.common.digest.Sha256;
+import io.indicators.common.problem.ProblemError;
+import io.indicators.release.ReleaseRequest.CitationInput;
+import io.indicators.release.ReleaseRequest.DocumentText;
+import io.indicators.release.ReleaseRequest.ObservationInput;
 
 /**
  * Anchors every quote of a release in its document, the way W3C Web Annotation selectors do: a position in code
@@ -81,7 +81,8 @@ final class QuoteAnchors {
             CitationInput citation = citations.get(j);
             String pointer = at + "/citations/" + j;
             Text text = byDocument.get(citation.document());
-            anchored.add(text == null ? asGiven(citation, pointer, errors) : verify(citation, text, pointer, checkedAt, errors));
+            anchored.add(
+                    text == null ? asGiven(citation, pointer, errors) : verify(citation, text, pointer, checkedAt, errors));
         }
         return anchored;
     }
@@ -126,7 +127,8 @@ final class QuoteAnchors {
                             + (candidates.isEmpty() ? "" : " with the given prefix and suffix")
                     : "is not what the text of document '" + citation.document() + "' holds at start "
                             + citation.start() + (citation.prefix() != null || citation.suffix() != null
-                                    ? " with the given prefix and suffix" : "")));
+                                    ? " with the given prefix and suffix"
+                                    : "")));
             return null;
         }
         if (matching.size() > 1) {
@@ -146,7 +148,6 @@ final class QuoteAnchors {
         return new Anchored(citation.document(), quote, prefix, suffix, start, end, citation.publication(), checkedAt,
                 text.sha256);
     }
-
 
     /** A document's text, with code-point offsets computed cheaply when it has no surrogate pairs (most texts). */
     private static final class Text {

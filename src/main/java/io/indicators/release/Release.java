@@ -1,10 +1,10 @@
 package io.indicators.release;
 
+import java.time.Instant;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-
-import java.time.Instant;
 
 /** A dataset version: every value version belongs to exactly one release and became known at its time. */
 @Entity

@@ -1,5 +1,11 @@
 package io.indicators.release;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.function.Consumer;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JavaType;
@@ -7,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
 import io.indicators.common.problem.ApiException;
 import io.indicators.release.ReleaseRequest.DocumentInput;
 import io.indicators.release.ReleaseRequest.DocumentText;
@@ -15,12 +22,6 @@ import io.indicators.release.ReleaseRequest.ObservationInput;
 import io.indicators.release.ReleaseRequest.PublicationInput;
 import io.indicators.release.ReleaseRequest.ReleaseHeader;
 import io.indicators.release.ReleaseRequest.RetractionInput;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * A release as it arrives, read as a stream: its values and retractions go to the staging table one by one as they

@@ -1,10 +1,10 @@
 package io.indicators.release;
 
-import io.indicators.common.problem.ApiException;
-import io.indicators.common.problem.ProblemError;
-
 import java.util.ArrayList;
 import java.util.List;
+
+import io.indicators.common.problem.ApiException;
+import io.indicators.common.problem.ProblemError;
 
 /**
  * The errors found in a release, counted in full but kept only as many as one problem lists: a release of 100,000

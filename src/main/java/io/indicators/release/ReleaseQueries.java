@@ -1,11 +1,12 @@
 package io.indicators.release;
 
-import io.indicators.common.api.Page;
-import io.indicators.common.problem.ApiException;
+import java.time.Instant;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
+import io.indicators.common.api.Page;
+import io.indicators.common.problem.ApiException;
 
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)

@@ -1,12 +1,5 @@
 package io.indicators.release;
 
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.CriteriaQuery;
-import jakarta.persistence.criteria.Predicate;
-import jakarta.persistence.criteria.Root;
-
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -14,6 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
 public class ReleaseRepository implements PanacheRepositoryBase<Release, String> {
@@ -49,7 +50,7 @@ public class ReleaseRepository implements PanacheRepositoryBase<Release, String>
             return names;
         }
         List<?> rows = getEntityManager().createNativeQuery(
-                        "select id, file_name from document_version where id in (:ids) and realtime_end is null")
+                "select id, file_name from document_version where id in (:ids) and realtime_end is null")
                 .setParameter("ids", documentIds).getResultList();
         rows.forEach(row -> names.put((String) ((Object[]) row)[0], (String) ((Object[]) row)[1]));
         return names;

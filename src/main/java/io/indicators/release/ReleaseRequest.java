@@ -1,6 +1,10 @@
 package io.indicators.release;
 
+import java.math.BigDecimal;
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.indicators.common.api.AsStated;
 import io.indicators.common.api.DatePublished;
 import io.indicators.common.api.Derivation;
@@ -9,9 +13,6 @@ import io.indicators.common.api.OriginalText;
 import io.indicators.common.api.PeriodBasis;
 import io.indicators.common.api.Unit;
 import io.quarkus.runtime.annotations.RegisterForReflection;
-
-import java.math.BigDecimal;
-import java.util.List;
 
 /**
  * Everything one release publishes, applied in one transaction or not at all. The seed files in {@code seeds/}

@@ -1,22 +1,14 @@
 package io.indicators.release;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.indicators.common.api.Page;
-import io.indicators.common.api.QueryParameters;
-import io.indicators.common.catalogue.CatalogueHead;
-import io.indicators.common.problem.ApiException;
-import io.indicators.observation.ObservationService;
-import io.indicators.observation.Snapshots;
-import io.indicators.observation.TidyCsv;
-import io.indicators.common.http.EntityTags;
-import io.indicators.common.http.HttpCaching;
-import io.indicators.common.http.HttpLimits;
-import io.indicators.common.http.Immutable;
-import io.indicators.observation.ObservationViews.Change;
-import io.indicators.observation.ObservationViews.ReleaseChanges;
-import io.indicators.observation.ObservationViews.ReleaseRef;
-import io.quarkus.security.UnauthorizedException;
-import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.regex.Pattern;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -26,23 +18,34 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.jboss.logging.Logger;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.UriBuilder;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.regex.Pattern;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.indicators.common.api.Page;
+import io.indicators.common.api.QueryParameters;
+import io.indicators.common.catalogue.CatalogueHead;
+import io.indicators.common.http.EntityTags;
+import io.indicators.common.http.HttpCaching;
+import io.indicators.common.http.HttpLimits;
+import io.indicators.common.http.Immutable;
+import io.indicators.common.problem.ApiException;
+import io.indicators.observation.ObservationService;
+import io.indicators.observation.ObservationViews.Change;
+import io.indicators.observation.ObservationViews.ReleaseChanges;
+import io.indicators.observation.ObservationViews.ReleaseRef;
+import io.indicators.observation.Snapshots;
+import io.indicators.observation.TidyCsv;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.security.UnauthorizedException;
 
 @Path("/v1/releases")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,30 +1,5 @@
 package io.indicators.release;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
-import io.indicators.common.api.AsStated;
-import io.indicators.common.api.Derivation;
-import io.indicators.common.api.QueryParameters;
-import io.indicators.common.api.SeriesPoint;
-import io.indicators.common.digest.Sha256;
-import io.indicators.common.http.EntityTags;
-import io.indicators.common.problem.ApiException;
-import io.indicators.release.MetadataWriter.Known;
-import io.indicators.release.QuoteAnchors.Anchored;
-import io.indicators.release.ReleaseRequest.ObservationInput;
-import io.indicators.release.ReleaseRequest.RetractionInput;
-import io.indicators.release.StagedItems.Item;
-import io.indicators.release.ValueWriter.CurrentValue;
-import io.indicators.release.ValueWriter.NewValue;
-import io.indicators.release.ValueWriter.Point;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -44,6 +19,33 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.IntStream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+
+import io.indicators.common.api.AsStated;
+import io.indicators.common.api.Derivation;
+import io.indicators.common.api.QueryParameters;
+import io.indicators.common.api.SeriesPoint;
+import io.indicators.common.digest.Sha256;
+import io.indicators.common.http.EntityTags;
+import io.indicators.common.problem.ApiException;
+import io.indicators.release.MetadataWriter.Known;
+import io.indicators.release.QuoteAnchors.Anchored;
+import io.indicators.release.ReleaseRequest.ObservationInput;
+import io.indicators.release.ReleaseRequest.RetractionInput;
+import io.indicators.release.StagedItems.Item;
+import io.indicators.release.ValueWriter.CurrentValue;
+import io.indicators.release.ValueWriter.NewValue;
+import io.indicators.release.ValueWriter.Point;
 
 /**
  * Applies releases: the only code path that writes the catalogue, used by the seed loader and by
@@ -218,7 +220,8 @@ public class ReleaseService {
             header.indicators().stream().filter(Objects::nonNull).forEach(indicator -> indicatorIds.add(indicator.id()));
             header.documents().stream().filter(Objects::nonNull).forEach(document -> documentIds.add(document.id()));
             header.documentTexts().stream().filter(Objects::nonNull).forEach(text -> documentIds.add(text.document()));
-            header.publications().stream().filter(Objects::nonNull).forEach(publication -> publicationIds.add(publication.id()));
+            header.publications().stream().filter(Objects::nonNull)
+                    .forEach(publication -> publicationIds.add(publication.id()));
             Known known = metadata.known(indicatorIds, documentIds, publicationIds);
             scope = validator.header(header, items, known, errors);
             for (String pointer : staged.repeatedPoints(ApiException.MAX_ERRORS)) {
@@ -496,8 +499,10 @@ public class ReleaseService {
         if (precondition.ifMatch() != null) {
             String current = entityTags.of(releaseQueries.list(null, QueryParameters.DEFAULT_LIMIT, null));
             if (!EntityTags.matches(precondition.ifMatch(), current)) {
-                throw ApiException.preconditionFailed("If-Match " + precondition.ifMatch() + " is not the current entity tag of "
-                        + "GET /v1/releases (" + current + "): another release landed; read the catalogue again and re-publish");
+                throw ApiException
+                        .preconditionFailed("If-Match " + precondition.ifMatch() + " is not the current entity tag of "
+                                + "GET /v1/releases (" + current
+                                + "): another release landed; read the catalogue again and re-publish");
             }
         }
         String headId = head.map(r -> r.id).orElse(null);
@@ -564,8 +569,10 @@ public class ReleaseService {
     }
 
     private static boolean sameAsStated(AsStated a, AsStated b) {
-        return a == null ? b == null : b != null && a.text().equals(b.text()) && sameNumber(a.number(), b.number())
-                && sameNumber(a.low(), b.low()) && sameNumber(a.high(), b.high()) && a.multiplier().equals(b.multiplier());
+        return a == null ? b == null
+                : b != null && a.text().equals(b.text()) && sameNumber(a.number(), b.number())
+                        && sameNumber(a.low(), b.low()) && sameNumber(a.high(), b.high())
+                        && a.multiplier().equals(b.multiplier());
     }
 
     /** 8579 and 8579.0 are the same value: a re-publish with a different scale is not a revision. */

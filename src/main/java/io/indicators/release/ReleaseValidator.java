@@ -1,23 +1,5 @@
 package io.indicators.release;
 
-import io.indicators.common.api.Geo;
-import io.indicators.common.period.InvalidPeriodException;
-import io.indicators.common.period.ReferencePeriod;
-import io.indicators.release.MetadataWriter.Known;
-import io.indicators.release.MetadataWriter.KnownIndicator;
-import io.indicators.common.api.AsStated;
-import io.indicators.release.ReleaseRequest.CitationInput;
-import io.indicators.common.api.DatePublished;
-import io.indicators.common.api.QueryParameters;
-import io.indicators.release.ReleaseRequest.DocumentInput;
-import io.indicators.release.ReleaseRequest.IndicatorInput;
-import io.indicators.release.ReleaseRequest.ObservationInput;
-import io.indicators.common.api.PeriodBasis;
-import io.indicators.release.ReleaseRequest.PublicationInput;
-import io.indicators.release.ReleaseRequest.RetractionInput;
-import io.indicators.common.api.SeriesPoint;
-import jakarta.enterprise.context.ApplicationScoped;
-
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,6 +9,25 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.indicators.common.api.AsStated;
+import io.indicators.common.api.DatePublished;
+import io.indicators.common.api.Geo;
+import io.indicators.common.api.PeriodBasis;
+import io.indicators.common.api.QueryParameters;
+import io.indicators.common.api.SeriesPoint;
+import io.indicators.common.period.InvalidPeriodException;
+import io.indicators.common.period.ReferencePeriod;
+import io.indicators.release.MetadataWriter.Known;
+import io.indicators.release.MetadataWriter.KnownIndicator;
+import io.indicators.release.ReleaseRequest.CitationInput;
+import io.indicators.release.ReleaseRequest.DocumentInput;
+import io.indicators.release.ReleaseRequest.IndicatorInput;
+import io.indicators.release.ReleaseRequest.ObservationInput;
+import io.indicators.release.ReleaseRequest.PublicationInput;
+import io.indicators.release.ReleaseRequest.RetractionInput;
 
 /**
  * The shape rules of a release's parts: its header and metadata, and each value and retraction on its own, every
@@ -179,7 +180,8 @@ class ReleaseValidator {
             return;
         }
         slug(errors, at + "/id", publication.id());
-        required(errors, at + "/publisher/original", publication.publisher() == null ? null : publication.publisher().original());
+        required(errors, at + "/publisher/original",
+                publication.publisher() == null ? null : publication.publisher().original());
         required(errors, at + "/title/original", publication.title() == null ? null : publication.title().original());
         text(errors, at + "/url", publication.url(), MAX_TEXT);
         text(errors, at + "/title/en", publication.title() == null ? null : publication.title().en(), MAX_TEXT);
@@ -348,12 +350,14 @@ class ReleaseValidator {
             }
         }
         if (stated.text() != null && observation.citations() != null
-                && observation.citations().stream().noneMatch(c -> c != null && c.quote() != null && c.quote().contains(stated.text()))) {
+                && observation.citations().stream()
+                        .noneMatch(c -> c != null && c.quote() != null && c.quote().contains(stated.text()))) {
             errors.add(at + "/text", "occurs in none of the value's quotes; the written form is quoted from the source");
         }
     }
 
-    private static void scaled(ReleaseErrors errors, String at, BigDecimal written, int multiplier, BigDecimal value, String name) {
+    private static void scaled(ReleaseErrors errors, String at, BigDecimal written, int multiplier, BigDecimal value,
+            String name) {
         if (written == null) {
             errors.add(at, "is required");
         } else if (value != null && written.scaleByPowerOfTen(multiplier).compareTo(value) != 0) {

@@ -1,14 +1,5 @@
 package io.indicators.release;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.indicators.release.ReleaseRequest.ObservationInput;
-import io.indicators.release.ReleaseRequest.RetractionInput;
-import io.indicators.release.ValueWriter.Point;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import org.hibernate.Session;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,6 +12,18 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.indicators.release.ReleaseRequest.ObservationInput;
+import io.indicators.release.ReleaseRequest.RetractionInput;
+import io.indicators.release.ValueWriter.Point;
 
 /**
  * A release's values and retractions, held in a temporary table of the publish transaction instead of the heap: a
@@ -35,7 +38,8 @@ class StagedItems {
     private static final int BATCH = 1_000;
 
     enum Kind {
-        OBSERVATION("o", "/observations/"), RETRACTION("r", "/retractions/");
+        OBSERVATION("o", "/observations/"),
+        RETRACTION("r", "/retractions/");
 
         final String code;
         final String pointer;
@@ -106,7 +110,7 @@ class StagedItems {
         private void add(Kind kind, int ordinal, String indicator, String geo, String period, boolean derived,
                 Object item) {
             try {
-                buffer.add(new Object[] {kind.code, ordinal, indicator, geo, period, derived, json.writeValueAsString(item)});
+                buffer.add(new Object[] { kind.code, ordinal, indicator, geo, period, derived, json.writeValueAsString(item) });
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("Cannot stage a release item", e);
             }
@@ -124,7 +128,7 @@ class StagedItems {
                         insert into staged_item (kind, ordinal, indicator, geo, period, derived, body)
                         select * from unnest(?::char(1)[], ?::integer[], ?::text[], ?::text[], ?::text[], ?::boolean[],
                                              ?::text[])""")) {
-                    String[] types = {"char", "integer", "text", "text", "text", "boolean", "text"};
+                    String[] types = { "char", "integer", "text", "text", "text", "boolean", "text" };
                     for (int column = 0; column < types.length; column++) {
                         int c = column;
                         statement.setArray(column + 1,

@@ -1,17 +1,5 @@
 package io.indicators.release;
 
-import io.indicators.common.api.Derivation;
-import io.indicators.common.catalogue.CatalogueHead;
-import io.indicators.common.period.ReferencePeriod;
-import io.indicators.release.QuoteAnchors.Anchored;
-import io.indicators.common.api.AsStated;
-import io.indicators.release.ReleaseRequest.ObservationInput;
-import io.indicators.common.api.PeriodBasis;
-import io.indicators.release.ReleaseRequest.RetractionInput;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import org.hibernate.Session;
-
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
@@ -29,6 +17,20 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
+
+import io.indicators.common.api.AsStated;
+import io.indicators.common.api.Derivation;
+import io.indicators.common.api.PeriodBasis;
+import io.indicators.common.catalogue.CatalogueHead;
+import io.indicators.common.period.ReferencePeriod;
+import io.indicators.release.QuoteAnchors.Anchored;
+import io.indicators.release.ReleaseRequest.ObservationInput;
+import io.indicators.release.ReleaseRequest.RetractionInput;
 
 /**
  * Writes a release's values as set-based statements on the publish transaction's connection: a statement per
@@ -79,7 +81,7 @@ class ValueWriter {
             Map<Point, CurrentValue> current = new HashMap<>();
             for (List<Point> chunk : chunks(new ArrayList<>(points))) {
                 try (PreparedStatement statement = connection.prepareStatement("select " + CURRENT_COLUMNS + """
-                        
+
                         from unnest(?::text[], ?::text[], ?::text[]) as k(indicator_id, geo, period)
                         join series s on s.indicator_id = k.indicator_id and s.geo = k.geo
                         join observation o on o.series_id = s.id and o.period = k.period
@@ -101,7 +103,7 @@ class ValueWriter {
     Map<Point, CurrentValue> derivedFromValuesOf(String releaseId) {
         return work(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("select " + CURRENT_COLUMNS + """
-                    
+
                     from observation_version v
                     join observation o on o.id = v.observation_id
                     join series s on s.id = o.series_id
@@ -126,8 +128,9 @@ class ValueWriter {
             while (row.next()) {
                 long versionId = row.getLong(4);
                 pointOfVersion.put(versionId, new Point(row.getString(1), row.getString(2), row.getString(3)));
-                AsStated asStated = row.getString(12) == null ? null : new AsStated(row.getString(12),
-                        row.getBigDecimal(13), row.getBigDecimal(14), row.getBigDecimal(15), row.getInt(16));
+                AsStated asStated = row.getString(12) == null ? null
+                        : new AsStated(row.getString(12),
+                                row.getBigDecimal(13), row.getBigDecimal(14), row.getBigDecimal(15), row.getInt(16));
                 uncited.put(versionId, new CurrentValue(versionId, row.getBigDecimal(5), row.getBigDecimal(6),
                         row.getBigDecimal(7), asStated, new PeriodBasis(row.getString(17), row.getString(18)),
                         row.getString(8), row.getString(9), row.getString(10), row.getBoolean(11), row.getString(19),
@@ -167,7 +170,8 @@ class ValueWriter {
             values.forEach(v -> points.add(new Point(v.input().indicator(), v.input().geo(), v.input().period())));
             retractions.forEach(r -> points.add(new Point(r.indicator(), r.geo(), r.period())));
             Map<Point, Long> observations = observations(connection, release, points);
-            List<Long> superseded = points.stream().map(current::get).filter(Objects::nonNull).map(CurrentValue::versionId).toList();
+            List<Long> superseded = points.stream().map(current::get).filter(Objects::nonNull).map(CurrentValue::versionId)
+                    .toList();
             supersede(connection, release, superseded);
 
             long[] ids = nextIds(connection, "observation_version_id_seq", points.size());
@@ -176,29 +180,29 @@ class ValueWriter {
             for (int i = 0; i < values.size(); i++) {
                 ObservationInput value = values.get(i).input();
                 AsStated stated = value.asStated();
-                versions.add(new Object[] {ids[i], observations.get(points.get(i)), value.value(), value.low(),
+                versions.add(new Object[] { ids[i], observations.get(points.get(i)), value.value(), value.low(),
                         value.high(), value.status(), value.note(),
                         value.derivation() == null ? null : derivationJson.apply(value.derivation()), false,
                         value.reason(), stated == null ? null : stated.text(), stated == null ? null : stated.number(),
                         stated == null ? null : stated.low(), stated == null ? null : stated.high(),
                         stated == null ? null : stated.multiplier(), value.periodBasis().basis(),
-                        value.periodBasis().evidence()});
+                        value.periodBasis().evidence() });
                 List<Anchored> cited = values.get(i).citations();
                 for (int position = 0; position < cited.size(); position++) {
                     Anchored citation = cited.get(position);
-                    citations.add(new Object[] {ids[i], position, citation.document(), citation.quote(),
+                    citations.add(new Object[] { ids[i], position, citation.document(), citation.quote(),
                             citation.publication(), citation.prefix(), citation.suffix(), citation.start(),
                             citation.end(), citation.verifiedAt() == null ? null : citation.verifiedAt().toString(),
-                            citation.verifiedSha256()});
+                            citation.verifiedSha256() });
                 }
             }
             for (int i = 0; i < retractions.size(); i++) {
                 RetractionInput retraction = retractions.get(i);
                 Point point = points.get(values.size() + i);
                 CurrentValue retracted = current.get(point);
-                versions.add(new Object[] {ids[values.size() + i], observations.get(point), null, null, null,
+                versions.add(new Object[] { ids[values.size() + i], observations.get(point), null, null, null,
                         retracted.status(), null, null, true, retraction.reason(), null, null, null, null, null,
-                        retracted.periodBasis().basis(), retracted.periodBasis().evidence()});
+                        retracted.periodBasis().basis(), retracted.periodBasis().evidence() });
             }
             insertVersions(connection, release, versions);
             insertCitations(connection, citations);
@@ -387,8 +391,8 @@ class ValueWriter {
                               as_stated_multiplier, period_basis, period_evidence)""")) {
                 statement.setString(1, release.id);
                 statement.setObject(2, release.releasedAt.atOffset(ZoneOffset.UTC));
-                String[] types = {"bigint", "bigint", "numeric", "numeric", "numeric", "text", "text", "text", "boolean",
-                        "text", "text", "numeric", "numeric", "numeric", "integer", "text", "text"};
+                String[] types = { "bigint", "bigint", "numeric", "numeric", "numeric", "text", "text", "text", "boolean",
+                        "text", "text", "numeric", "numeric", "numeric", "integer", "text", "text" };
                 for (int column = 0; column < types.length; column++) {
                     statement.setArray(column + 3, column(connection, types[column], chunk, column));
                 }
@@ -404,8 +408,8 @@ class ValueWriter {
                         start_position, end_position, verified_at, verified_sha256)
                     select * from unnest(?::bigint[], ?::integer[], ?::text[], ?::text[], ?::text[], ?::text[],
                                          ?::text[], ?::integer[], ?::integer[], ?::timestamptz[], ?::text[])""")) {
-                String[] types = {"bigint", "integer", "text", "text", "text", "text", "text", "integer", "integer",
-                        "timestamptz", "text"};
+                String[] types = { "bigint", "integer", "text", "text", "text", "text", "text", "integer", "integer",
+                        "timestamptz", "text" };
                 for (int column = 0; column < types.length; column++) {
                     statement.setArray(column + 1, column(connection, types[column], chunk, column));
                 }

@@ -1,10 +1,10 @@
 package io.indicators.seed;
 
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
-
 import java.nio.file.Path;
 import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 @ConfigMapping(prefix = "indicators.seeds")
 public interface SeedConfig {

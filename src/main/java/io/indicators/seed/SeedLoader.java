@@ -1,21 +1,5 @@
 package io.indicators.seed;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.indicators.common.digest.Sha256;
-import io.indicators.common.problem.ApiException;
-import io.indicators.release.Release;
-import io.indicators.release.ReleaseRepository;
-import io.indicators.release.ReleaseRequest;
-import io.indicators.release.ReleaseBody;
-import io.indicators.release.ReleaseService;
-import io.quarkus.runtime.StartupEvent;
-import io.quarkus.runtime.annotations.RegisterForReflection;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,6 +11,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import io.indicators.common.digest.Sha256;
+import io.indicators.common.problem.ApiException;
+import io.indicators.release.Release;
+import io.indicators.release.ReleaseBody;
+import io.indicators.release.ReleaseRepository;
+import io.indicators.release.ReleaseRequest;
+import io.indicators.release.ReleaseService;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * Applies the curated catalogue in {@code seeds/} at start-up through the same path as an HTTP publish, and under
@@ -140,7 +143,8 @@ public class SeedLoader {
         request.observations().stream().flatMap(observation -> observation.citations().stream())
                 .map(ReleaseRequest.CitationInput::document).filter(document -> !fileNames.containsKey(document))
                 .distinct().forEach(document -> fileNames.put(document, null));
-        List<String> published = fileNames.entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey).toList();
+        List<String> published = fileNames.entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey)
+                .toList();
         releases.currentFileNames(published).forEach(fileNames::put);
         List<ReleaseRequest.DocumentText> texts = new ArrayList<>();
         fileNames.forEach((document, fileName) -> {

@@ -1,19 +1,20 @@
 package io.indicators.source;
 
-import io.indicators.common.api.DatePublished;
-import io.indicators.common.http.Representation;
-import io.indicators.source.SourceViews.PublicationDetail;
-import io.indicators.source.SourceViews.ReleaseCalendar;
-import jakarta.inject.Singleton;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.ext.Provider;
-
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.ext.Provider;
+
+import io.indicators.common.api.DatePublished;
+import io.indicators.common.http.Representation;
+import io.indicators.source.SourceViews.PublicationDetail;
+import io.indicators.source.SourceViews.ReleaseCalendar;
 
 /**
  * The release calendar as iCalendar (RFC 5545), for any calendar application to subscribe to. Each expected edition
@@ -100,7 +101,7 @@ public class Calendar extends Representation {
     /** A content line, folded at 75 octets without splitting a UTF-8 character, ended by CRLF. */
     private static void line(StringBuilder ics, String content) {
         int octets = 0;
-        for (int i = 0; i < content.length(); ) {
+        for (int i = 0; i < content.length();) {
             int codePoint = content.codePointAt(i);
             int size = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
             if (octets + size > 75) {

@@ -1,23 +1,25 @@
 package io.indicators.source;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.indicators.common.api.DatePublished;
-import io.indicators.common.http.Representation;
-import io.indicators.common.api.OriginalText;
-import io.indicators.source.SourceViews.PublicationDetail;
-import io.indicators.source.SourceViews.SourceDetail;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.indicators.common.api.DatePublished;
+import io.indicators.common.api.OriginalText;
+import io.indicators.common.http.Representation;
+import io.indicators.source.SourceViews.PublicationDetail;
+import io.indicators.source.SourceViews.SourceDetail;
 
 /**
  * A source document or a primary publication as a reference a reference manager imports: BibTeX, CSL-JSON and RIS.
@@ -120,8 +122,8 @@ public final class Citations {
     public static class BibTeX extends Representation {
 
         public static final String MEDIA_TYPE = "application/x-bibtex";
-        private static final String[] MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
-            "nov", "dec"};
+        private static final String[] MONTHS = { "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                "nov", "dec" };
 
         BibTeX() {
             super(MediaType.valueOf(MEDIA_TYPE + ";charset=UTF-8"), SourceDetail.class, PublicationDetail.class, Citable.class);

@@ -1,15 +1,5 @@
 package io.indicators.source;
 
-import io.indicators.common.api.DatePublished;
-import io.indicators.common.api.OriginalText;
-import io.indicators.common.api.Page;
-import io.indicators.common.catalogue.CatalogueHead;
-import io.indicators.common.catalogue.CatalogueReads;
-import io.indicators.common.problem.ApiException;
-import io.indicators.source.SourceViews.PublicationDetail;
-import io.indicators.source.SourceViews.ReleaseCalendar;
-import jakarta.enterprise.context.ApplicationScoped;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,6 +10,17 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.indicators.common.api.DatePublished;
+import io.indicators.common.api.OriginalText;
+import io.indicators.common.api.Page;
+import io.indicators.common.catalogue.CatalogueHead;
+import io.indicators.common.catalogue.CatalogueReads;
+import io.indicators.common.problem.ApiException;
+import io.indicators.source.SourceViews.PublicationDetail;
+import io.indicators.source.SourceViews.ReleaseCalendar;
 
 /** The primary publications the catalogue's documents cite, as described at an instant, and their release calendar. */
 @ApplicationScoped

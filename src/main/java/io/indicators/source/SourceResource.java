@@ -1,15 +1,16 @@
 package io.indicators.source;
 
-import io.indicators.common.api.Page;
-import io.indicators.common.api.QueryParameters;
-import io.indicators.source.SourceViews.SourceDetail;
-import io.indicators.source.SourceViews.SourceSummary;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+
+import io.indicators.common.api.Page;
+import io.indicators.common.api.QueryParameters;
+import io.indicators.source.SourceViews.SourceDetail;
+import io.indicators.source.SourceViews.SourceSummary;
 
 @Path("/v1/sources")
 @Produces(MediaType.APPLICATION_JSON)

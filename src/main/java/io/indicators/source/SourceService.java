@@ -1,20 +1,5 @@
 package io.indicators.source;
 
-import io.indicators.common.api.AsStated;
-import io.indicators.common.api.DatePublished;
-import io.indicators.common.api.OriginalText;
-import io.indicators.common.api.Page;
-import io.indicators.common.api.QueryParameters;
-import io.indicators.common.api.Unit;
-import io.indicators.common.catalogue.CatalogueHead;
-import io.indicators.common.catalogue.CatalogueReads;
-import io.indicators.common.problem.ApiException;
-import io.indicators.source.SourceViews.PublicationRef;
-import io.indicators.source.SourceViews.SourceDetail;
-import io.indicators.source.SourceViews.SourceSummary;
-import io.indicators.source.SourceViews.SourcedValue;
-import jakarta.enterprise.context.ApplicationScoped;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,6 +13,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.indicators.common.api.AsStated;
+import io.indicators.common.api.DatePublished;
+import io.indicators.common.api.OriginalText;
+import io.indicators.common.api.Page;
+import io.indicators.common.api.QueryParameters;
+import io.indicators.common.api.Unit;
+import io.indicators.common.catalogue.CatalogueHead;
+import io.indicators.common.catalogue.CatalogueReads;
+import io.indicators.common.problem.ApiException;
+import io.indicators.source.SourceViews.PublicationRef;
+import io.indicators.source.SourceViews.SourceDetail;
+import io.indicators.source.SourceViews.SourceSummary;
+import io.indicators.source.SourceViews.SourcedValue;
 
 /** Documents and the values drawn from them, as known at an instant; a fixed number of statements per page. */
 @ApplicationScoped
@@ -133,8 +134,9 @@ public class SourceService {
                             break;
                         }
                         String statedText = row.getString(13);
-                        AsStated asStated = statedText == null ? null : new AsStated(statedText, row.getBigDecimal(14),
-                                row.getBigDecimal(15), row.getBigDecimal(16), row.getInt(17));
+                        AsStated asStated = statedText == null ? null
+                                : new AsStated(statedText, row.getBigDecimal(14),
+                                        row.getBigDecimal(15), row.getBigDecimal(16), row.getInt(17));
                         values.add(new SourcedValue(row.getString(1), row.getString(2), row.getString(3),
                                 row.getBigDecimal(4), row.getBigDecimal(5), row.getBigDecimal(6), asStated,
                                 new Unit(row.getString(7)), row.getString(8), row.getString(18),
@@ -179,7 +181,7 @@ public class SourceService {
         try (PreparedStatement statement = connection.prepareStatement("""
                 select distinct on (document_id) document_id, value_count from document_vintage
                 where document_id = any (?) and release_seq <=\s""" + RELEASE_AT + """
-                 order by document_id, release_seq desc""")) {
+                order by document_id, release_seq desc""")) {
             statement.setArray(1, connection.createArrayOf("text", documentIds.toArray()));
             statement.setObject(2, knownAt);
             try (ResultSet row = statement.executeQuery()) {

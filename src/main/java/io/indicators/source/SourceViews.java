@@ -1,19 +1,20 @@
 package io.indicators.source;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import io.indicators.common.api.AsStated;
-import io.indicators.common.api.DatePublished;
-import io.indicators.common.api.OriginalText;
-import io.indicators.common.api.Selectors;
-import io.indicators.common.api.Unit;
-import io.indicators.common.api.Verification;
-
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.indicators.common.api.AsStated;
+import io.indicators.common.api.DatePublished;
+import io.indicators.common.api.OriginalText;
+import io.indicators.common.api.Selectors;
+import io.indicators.common.api.Unit;
+import io.indicators.common.api.Verification;
 
 /** The wire shapes of {@code /v1/sources}, and how documents, publications and quotes are read from SQL rows. */
 public final class SourceViews {
@@ -88,9 +89,10 @@ public final class SourceViews {
      */
     public static PublicationRef publicationRef(ResultSet row, int at) throws SQLException {
         String id = row.getString(at);
-        return id == null ? null : new PublicationRef(id, new OriginalText(row.getString(at + 1), row.getString(at + 2)),
-                new OriginalText(row.getString(at + 3), row.getString(at + 4)), row.getString(at + 5),
-                row.getString(at + 6), date(row, at + 7));
+        return id == null ? null
+                : new PublicationRef(id, new OriginalText(row.getString(at + 1), row.getString(at + 2)),
+                        new OriginalText(row.getString(at + 3), row.getString(at + 4)), row.getString(at + 5),
+                        row.getString(at + 6), date(row, at + 7));
     }
 
     /** The quote's selectors from the {@link #CITATION_COLUMNS} starting at {@code at} (the quote). */

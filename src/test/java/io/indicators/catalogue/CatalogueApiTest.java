@@ -1,19 +1,10 @@
 package io.indicators.catalogue;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.indicators.catalogue.SeedCatalogue.Current;
-import io.indicators.catalogue.SeedCatalogue.Key;
-import io.indicators.common.api.DatePublished;
-import io.indicators.release.ReleaseRequest.CitationInput;
-import io.indicators.release.ReleaseRequest.DocumentInput;
-import io.indicators.release.ReleaseRequest.IndicatorInput;
-import io.indicators.release.ReleaseRequest.ObservationInput;
-import io.indicators.release.ReleaseRequest.PublicationInput;
-import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,11 +19,22 @@ import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
-import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.indicators.catalogue.SeedCatalogue.Current;
+import io.indicators.catalogue.SeedCatalogue.Key;
+import io.indicators.common.api.DatePublished;
+import io.indicators.release.ReleaseRequest.CitationInput;
+import io.indicators.release.ReleaseRequest.DocumentInput;
+import io.indicators.release.ReleaseRequest.IndicatorInput;
+import io.indicators.release.ReleaseRequest.ObservationInput;
+import io.indicators.release.ReleaseRequest.PublicationInput;
+import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * End to end over the whole catalogue, not a sample: every current value in {@code seeds/} (the latest per
@@ -157,7 +159,8 @@ class CatalogueApiTest {
         }
         JsonNode wantedDerivation = seed.derivation() == null ? null : JSON.valueToTree(seed.derivation());
         JsonNode servedDerivation = served.path("derivation").isMissingNode() || served.path("derivation").isNull()
-                ? null : served.path("derivation");
+                ? null
+                : served.path("derivation");
         if (!Objects.equals(wantedDerivation, servedDerivation)) {
             problems.accept(where + ": derivation served " + servedDerivation + ", seeds say " + wantedDerivation);
         }

@@ -1,14 +1,6 @@
 package io.indicators.catalogue;
 
-import io.indicators.catalogue.SeedCatalogue.Key;
-import io.indicators.catalogue.SeedCatalogue.ReleaseFile;
-import io.indicators.common.api.DatePublished;
-import io.indicators.release.ReleaseRequest.CitationInput;
-import io.indicators.release.ReleaseRequest.DocumentInput;
-import io.indicators.release.ReleaseRequest.IndicatorInput;
-import io.indicators.release.ReleaseRequest.ObservationInput;
-import io.indicators.release.ReleaseRequest.PublicationInput;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,7 +10,16 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+
+import io.indicators.catalogue.SeedCatalogue.Key;
+import io.indicators.catalogue.SeedCatalogue.ReleaseFile;
+import io.indicators.common.api.DatePublished;
+import io.indicators.release.ReleaseRequest.CitationInput;
+import io.indicators.release.ReleaseRequest.DocumentInput;
+import io.indicators.release.ReleaseRequest.IndicatorInput;
+import io.indicators.release.ReleaseRequest.ObservationInput;
+import io.indicators.release.ReleaseRequest.PublicationInput;
 
 /**
  * The catalogue's own rules, checked on the seed files alone (the source texts are checked by

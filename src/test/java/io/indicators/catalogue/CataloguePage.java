@@ -1,15 +1,5 @@
 package io.indicators.catalogue;
 
-import io.indicators.catalogue.SeedCatalogue.ReleaseFile;
-import io.indicators.common.api.DatePublished;
-import io.indicators.common.api.Unit;
-import io.indicators.common.period.ReferencePeriod;
-import io.indicators.release.ReleaseRequest.CitationInput;
-import io.indicators.release.ReleaseRequest.DocumentInput;
-import io.indicators.release.ReleaseRequest.IndicatorInput;
-import io.indicators.release.ReleaseRequest.ObservationInput;
-import io.indicators.release.ReleaseRequest.PublicationInput;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,6 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import io.indicators.catalogue.SeedCatalogue.ReleaseFile;
+import io.indicators.common.api.DatePublished;
+import io.indicators.common.api.Unit;
+import io.indicators.common.period.ReferencePeriod;
+import io.indicators.release.ReleaseRequest.CitationInput;
+import io.indicators.release.ReleaseRequest.DocumentInput;
+import io.indicators.release.ReleaseRequest.IndicatorInput;
+import io.indicators.release.ReleaseRequest.ObservationInput;
+import io.indicators.release.ReleaseRequest.PublicationInput;
 
 /** Renders {@code seeds/CATALOGUE.md}: every indicator, its series, its current values and its sources. */
 final class CataloguePage {

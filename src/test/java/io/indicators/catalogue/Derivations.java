@@ -1,15 +1,15 @@
 package io.indicators.catalogue;
 
-import io.indicators.catalogue.SeedCatalogue.Key;
-import io.indicators.common.api.Derivation;
-import io.indicators.release.ReleaseRequest.ObservationInput;
-import io.indicators.common.api.SeriesPoint;
-
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+
+import io.indicators.catalogue.SeedCatalogue.Key;
+import io.indicators.common.api.Derivation;
+import io.indicators.common.api.SeriesPoint;
+import io.indicators.release.ReleaseRequest.ObservationInput;
 
 /**
  * Recomputes a derived value from its two inputs and compares it with the value the article states, within the

@@ -1,12 +1,9 @@
 package io.indicators.catalogue;
 
-import io.indicators.catalogue.SeedCatalogue.Key;
-import io.indicators.common.api.Derivation;
-import io.indicators.release.ReleaseRequest.ObservationInput;
-import io.indicators.common.api.SeriesPoint;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -14,10 +11,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import io.indicators.catalogue.SeedCatalogue.Key;
+import io.indicators.common.api.Derivation;
+import io.indicators.common.api.SeriesPoint;
+import io.indicators.release.ReleaseRequest.ObservationInput;
 
 /**
  * Every value the seeds mark as derived is recomputed from the values it names and must equal the stated figure
@@ -62,7 +63,8 @@ class DerivedValuesTest {
                 new Key("x", "KR", "2020"), number("x", "2020", "1609"));
         ObservationInput wrong = new ObservationInput("growth", "KR", "2020/2023", null, new BigDecimal("5.4"), null,
                 null, null, "derived", null, null, new Derivation("ratio", List.of(new SeriesPoint("x", "KR", "2023"),
-                        new SeriesPoint("x", "KR", "2020"))), List.of());
+                        new SeriesPoint("x", "KR", "2020"))),
+                List.of());
         String problem = Derivations.problem(wrong, key -> Optional.ofNullable(values.get(key)))
                 .orElseThrow(() -> new AssertionError("5.4 for 8579 / 1609 was not reported"));
         for (String part : List.of("INCONSISTENT", "states 5.4", "ratio(8579, 1609) = 5.331883", "±0.05")) {
@@ -71,7 +73,8 @@ class DerivedValuesTest {
 
         ObservationInput missingInput = new ObservationInput("growth", "KR", "2019/2023", null, new BigDecimal("5.3"), null,
                 null, null, "derived", null, null, new Derivation("ratio", List.of(new SeriesPoint("x", "KR", "2023"),
-                        new SeriesPoint("x", "KR", "2019"))), List.of());
+                        new SeriesPoint("x", "KR", "2019"))),
+                List.of());
         String missing = Derivations.problem(missingInput, key -> Optional.ofNullable(values.get(key)))
                 .orElseThrow(() -> new AssertionError("a missing input was not reported"));
         assertTrue(missing.contains("input b (x KR 2019)"), missing);

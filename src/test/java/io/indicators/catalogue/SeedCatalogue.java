@@ -1,17 +1,5 @@
 package io.indicators.catalogue;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.indicators.release.ReleaseRequest;
-import io.indicators.release.ReleaseRequest.CitationInput;
-import io.indicators.release.ReleaseRequest.DocumentInput;
-import io.indicators.release.ReleaseRequest.IndicatorInput;
-import io.indicators.release.ReleaseRequest.ObservationInput;
-import io.indicators.release.ReleaseRequest.PublicationInput;
-import io.indicators.release.ReleaseRequest.RetractionInput;
-import io.indicators.common.api.SeriesPoint;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -28,6 +16,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import io.indicators.common.api.SeriesPoint;
+import io.indicators.release.ReleaseRequest;
+import io.indicators.release.ReleaseRequest.CitationInput;
+import io.indicators.release.ReleaseRequest.DocumentInput;
+import io.indicators.release.ReleaseRequest.IndicatorInput;
+import io.indicators.release.ReleaseRequest.ObservationInput;
+import io.indicators.release.ReleaseRequest.PublicationInput;
+import io.indicators.release.ReleaseRequest.RetractionInput;
 
 /**
  * The seed catalogue as the files in {@code seeds/} state it, read straight from the project directory (not from

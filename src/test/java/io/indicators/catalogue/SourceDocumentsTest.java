@@ -1,12 +1,9 @@
 package io.indicators.catalogue;
 
-import io.indicators.catalogue.SeedCatalogue.ReleaseFile;
-import io.indicators.release.ReleaseRequest.CitationInput;
-import io.indicators.release.ReleaseRequest.DocumentInput;
-import io.indicators.release.ReleaseRequest.ObservationInput;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,10 +17,14 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import io.indicators.catalogue.SeedCatalogue.ReleaseFile;
+import io.indicators.release.ReleaseRequest.CitationInput;
+import io.indicators.release.ReleaseRequest.DocumentInput;
+import io.indicators.release.ReleaseRequest.ObservationInput;
 
 /**
  * Checks the seeds against the source texts: each document's SHA-256, each citation's quote verbatim in its
@@ -56,12 +57,13 @@ class SourceDocumentsTest {
 
     @TestFactory
     Stream<DynamicTest> everyDocumentHasTheRecordedSha256() {
-        return withDocuments(() -> seeds.documents.values().stream().map(document -> DynamicTest.dynamicTest(document.fileName(), () -> {
-            Path file = seeds.documentsDir().resolve(document.fileName());
-            assertTrue(Files.isRegularFile(file), "document " + document.id() + ": no file " + file);
-            assertEquals(document.sha256(), SeedCatalogue.sha256(seeds.documentBytes(document)),
-                    "document " + document.id() + ": the SHA-256 of " + file + " is not the one recorded in seeds/");
-        })));
+        return withDocuments(
+                () -> seeds.documents.values().stream().map(document -> DynamicTest.dynamicTest(document.fileName(), () -> {
+                    Path file = seeds.documentsDir().resolve(document.fileName());
+                    assertTrue(Files.isRegularFile(file), "document " + document.id() + ": no file " + file);
+                    assertEquals(document.sha256(), SeedCatalogue.sha256(seeds.documentBytes(document)),
+                            "document " + document.id() + ": the SHA-256 of " + file + " is not the one recorded in seeds/");
+                })));
     }
 
     @TestFactory
@@ -90,18 +92,19 @@ class SourceDocumentsTest {
 
     @TestFactory
     Stream<DynamicTest> statedDatesAndUrlsAreInTheirDocuments() {
-        return withDocuments(() -> seeds.documents.values().stream().map(document -> DynamicTest.dynamicTest(document.fileName(), () -> {
-            String text = seeds.documentText(document);
-            if ("stated".equals(document.published().basis())) {
-                assertTrue(text.contains(document.published().evidence()), "document " + document.id()
-                        + ": its date is 'stated' but the evidence «" + document.published().evidence()
-                        + "» is not in the text");
-            }
-            if (document.url() != null) {
-                assertTrue(text.contains(document.url()), "document " + document.id() + ": the url "
-                        + document.url() + " is not in the text; never record a url the document does not carry");
-            }
-        })));
+        return withDocuments(
+                () -> seeds.documents.values().stream().map(document -> DynamicTest.dynamicTest(document.fileName(), () -> {
+                    String text = seeds.documentText(document);
+                    if ("stated".equals(document.published().basis())) {
+                        assertTrue(text.contains(document.published().evidence()), "document " + document.id()
+                                + ": its date is 'stated' but the evidence «" + document.published().evidence()
+                                + "» is not in the text");
+                    }
+                    if (document.url() != null) {
+                        assertTrue(text.contains(document.url()), "document " + document.id() + ": the url "
+                                + document.url() + " is not in the text; never record a url the document does not carry");
+                    }
+                })));
     }
 
     @Test

@@ -1,12 +1,10 @@
 package io.indicators.claim;
 
-import io.indicators.claim.WrittenNumbers.Reading;
-import io.indicators.claim.WrittenNumbers.WrittenNumber;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -14,11 +12,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.indicators.claim.WrittenNumbers.Reading;
+import io.indicators.claim.WrittenNumbers.WrittenNumber;
 
 /**
  * The numbers of claim sentences as written in the seed articles: every value a seed release states is read back
@@ -89,7 +90,8 @@ class WrittenNumbersTest {
             String quote) {
         List<WrittenNumber> numbers = WrittenNumbers.find(quote);
         assertTrue(numbers.stream().anyMatch(number -> quote.substring(number.start(), number.end())
-                .equals(number.text()) && number.readings().stream().anyMatch(reading -> reading.low()
+                .equals(number.text())
+                && number.readings().stream().anyMatch(reading -> reading.low()
                         .compareTo(low) == 0 && reading.high().compareTo(high) == 0
                         && Objects.equals(unit, reading.unit()))),
                 () -> quote + " gave " + numbers);

@@ -1,11 +1,8 @@
 package io.indicators.common;
 
-import io.indicators.Publishing;
-import io.indicators.Quotes;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.Test;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,9 +12,13 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+
+import io.indicators.Publishing;
+import io.indicators.Quotes;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 
 /**
  * Issue 14: Prometheus metrics an operator can alert on: request latency histograms per route template (not per
@@ -50,7 +51,7 @@ class MetricsTest {
         while (names.find()) {
             assertTrue(metrics.contains(names.group(1) + "{") || metrics.contains(names.group(1) + " "),
                     "the dashboard queries " + names.group(1)
-                    + ", which /q/metrics does not serve");
+                            + ", which /q/metrics does not serve");
             queried++;
         }
         assertTrue(queried >= 7, "the dashboard names the metrics it queries: " + queried);

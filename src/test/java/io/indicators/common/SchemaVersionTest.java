@@ -1,7 +1,6 @@
 package io.indicators.common;
 
-import io.indicators.common.schema.SchemaVersion;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
+
+import io.indicators.common.schema.SchemaVersion;
 
 /** The schema a serving pod waits for is the newest migration it ships: a new migration must move it. */
 class SchemaVersionTest {

@@ -1,13 +1,14 @@
 package io.indicators.common;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+
+import org.junit.jupiter.api.Test;
+
 import io.indicators.EmbeddedPostgresResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.Test;
-
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.contains;
 
 /**
  * Issue 12: a service that starts while its database is down waits for it (Flyway's connection retries) instead of

@@ -1,9 +1,7 @@
 package io.indicators.common;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledOnOs;
-import org.junit.jupiter.api.condition.OS;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.TimeUnit;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 14: {@code ./mvnw} on an older JDK stops at once and names the JDK to install, before Maven resolves a byte.
@@ -25,7 +25,7 @@ class WrapperJdkCheckTest {
 
     @Test
     void anOlderJdkIsRefusedWithTheJdkToInstall(@TempDir Path home) throws Exception {
-        for (String version : new String[] {"17.0.15", "21.0.8", "1.8.0_392"}) {
+        for (String version : new String[] { "17.0.15", "21.0.8", "1.8.0_392" }) {
             Result result = mvnw(javaReporting(home.resolve(version), version));
             assertEquals(1, result.exit(), result.output());
             assertTrue(result.output().contains("builds and runs with JDK 25"), result.output());

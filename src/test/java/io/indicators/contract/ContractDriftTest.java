@@ -1,16 +1,7 @@
 package io.indicators.contract;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.Path;
-import io.quarkus.test.junit.DisabledOnIntegrationTest;
-import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,8 +13,20 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import io.quarkus.test.junit.DisabledOnIntegrationTest;
+import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The committed contract is the product: the service serves it unchanged, and the operations it lists are exactly
@@ -86,7 +89,8 @@ class ContractDriftTest {
     }
 
     private static String verb(Method method) {
-        for (Class<? extends java.lang.annotation.Annotation> verb : java.util.List.of(GET.class, POST.class, PUT.class, DELETE.class)) {
+        for (Class<? extends java.lang.annotation.Annotation> verb : java.util.List.of(GET.class, POST.class, PUT.class,
+                DELETE.class)) {
             if (method.isAnnotationPresent(verb)) {
                 return verb.getAnnotation(HttpMethod.class).value();
             }

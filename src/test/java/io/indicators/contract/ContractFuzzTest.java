@@ -1,11 +1,9 @@
 package io.indicators.contract;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.Test;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,10 +13,14 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * Every read of the contract, with every parameter it documents, fed hostile values from a fixed seed: no answer is a
@@ -66,7 +68,8 @@ class ContractFuzzTest {
                 }
                 for (JsonNode parameter : parameters) {
                     if (parameter.path("in").asText().equals("query") && random.nextBoolean()) {
-                        request.queryParam(parameter.path("name").asText(), value(random, parameters, parameter.path("name").asText()));
+                        request.queryParam(parameter.path("name").asText(),
+                                value(random, parameters, parameter.path("name").asText()));
                     }
                 }
                 Response response = request.get(target);
@@ -113,7 +116,8 @@ class ContractFuzzTest {
     }
 
     private static JsonNode contract() throws IOException {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(ContractValidationFilter.CONTRACT)) {
+        try (InputStream in = Thread.currentThread().getContextClassLoader()
+                .getResourceAsStream(ContractValidationFilter.CONTRACT)) {
             return new YAMLMapper().readTree(in);
         }
     }

@@ -1,10 +1,10 @@
 package io.indicators.contract;
 
+import java.lang.reflect.InvocationTargetException;
+
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-
-import java.lang.reflect.InvocationTargetException;
 
 /**
  * Puts {@link ContractValidationFilter} on REST Assured for every test class of the suite. Registered for all tests
@@ -12,7 +12,8 @@ import java.lang.reflect.InvocationTargetException;
  * {@code junit.jupiter.extensions.autodetection.enabled=true} in {@code junit-platform.properties}: no test has to
  * opt in, and none can forget to.
  *
- * <p>{@code @QuarkusTest} classes run in Quarkus' own class loader, which may hold its own copy of REST Assured.
+ * <p>
+ * {@code @QuarkusTest} classes run in Quarkus' own class loader, which may hold its own copy of REST Assured.
  * The filter is therefore installed through the class loader of the test class itself, so it lands on the REST
  * Assured the test actually calls.
  */

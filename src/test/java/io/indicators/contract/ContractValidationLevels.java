@@ -1,14 +1,15 @@
 package io.indicators.contract;
 
-import com.atlassian.oai.validator.report.ValidationReport.Level;
-
 import java.util.Map;
+
+import com.atlassian.oai.validator.report.ValidationReport.Level;
 
 /**
  * Overrides of swagger-request-validator's default levels, each with the reason it is not a contract problem.
  * Every rule not listed keeps the library's default level.
  *
- * <p>There are none so far, and some defaults are kept on purpose:
+ * <p>
+ * There are none so far, and some defaults are kept on purpose:
  * <ul>
  * <li>{@code validation.response.body.schema.additionalProperties} stays an error. The library treats a property the
  * schema does not declare as an error, so a field the code sends without documenting it fails the test. Clients

@@ -1,17 +1,19 @@
 package io.indicators.contract;
 
-import com.atlassian.oai.validator.model.Request;
-import com.atlassian.oai.validator.model.SimpleResponse;
-import com.atlassian.oai.validator.report.ValidationReport;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.builder.ResponseBuilder;
-import io.restassured.filter.Filter;
-import org.junit.jupiter.api.Test;
-
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.builder.ResponseBuilder;
+import io.restassured.filter.Filter;
 
 /**
  * Proves the guard guards: the contract filter is on REST Assured for every test, and a response that disagrees

@@ -1,32 +1,11 @@
 package io.indicators.contract;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.indicators.client.ApiClient;
-import io.indicators.client.ApiException;
-import io.indicators.client.api.ClaimsApi;
-import io.indicators.client.api.IndicatorsApi;
-import io.indicators.client.api.SourcesApi;
-import io.indicators.client.api.SourcesApi.APIGetPublicationRequest;
-import io.indicators.client.api.SourcesApi.APIListPublicationsRequest;
-import io.indicators.client.model.ClaimCheck;
-import io.indicators.client.model.ClaimRequest;
-import io.indicators.client.model.ClaimVerdict;
-import io.indicators.client.model.PublicationDetail;
-import io.indicators.client.api.IndicatorsApi.APIGetIndicatorRequest;
-import io.indicators.client.api.IndicatorsApi.APIGetObservationsRequest;
-import io.indicators.client.api.IndicatorsApi.APIListIndicatorsRequest;
-import io.indicators.client.model.Citation;
-import io.indicators.client.model.IndicatorPage;
-import io.indicators.client.model.IndicatorSummary;
-import io.indicators.client.model.ObservationStatus;
-import io.indicators.client.model.ValueKind;
-import io.indicators.client.model.Observation;
-import io.indicators.client.model.ObservationSet;
-import io.indicators.client.model.Problem;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -36,12 +15,35 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.indicators.client.ApiClient;
+import io.indicators.client.ApiException;
+import io.indicators.client.api.ClaimsApi;
+import io.indicators.client.api.IndicatorsApi;
+import io.indicators.client.api.IndicatorsApi.APIGetIndicatorRequest;
+import io.indicators.client.api.IndicatorsApi.APIGetObservationsRequest;
+import io.indicators.client.api.IndicatorsApi.APIListIndicatorsRequest;
+import io.indicators.client.api.SourcesApi;
+import io.indicators.client.api.SourcesApi.APIGetPublicationRequest;
+import io.indicators.client.api.SourcesApi.APIListPublicationsRequest;
+import io.indicators.client.model.Citation;
+import io.indicators.client.model.ClaimCheck;
+import io.indicators.client.model.ClaimRequest;
+import io.indicators.client.model.ClaimVerdict;
+import io.indicators.client.model.IndicatorPage;
+import io.indicators.client.model.IndicatorSummary;
+import io.indicators.client.model.Observation;
+import io.indicators.client.model.ObservationSet;
+import io.indicators.client.model.ObservationStatus;
+import io.indicators.client.model.Problem;
+import io.indicators.client.model.PublicationDetail;
+import io.indicators.client.model.ValueKind;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Uses the Java SDK generated from the contract at build time (openapi-generator, library {@code native}, into

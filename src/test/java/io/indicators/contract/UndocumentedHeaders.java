@@ -1,20 +1,21 @@
 package io.indicators.contract;
 
-import com.atlassian.oai.validator.interaction.response.CustomResponseValidator;
-import com.atlassian.oai.validator.model.ApiOperation;
-import com.atlassian.oai.validator.model.Body;
-import com.atlassian.oai.validator.model.Response;
-import com.atlassian.oai.validator.report.ValidationReport;
-import com.atlassian.oai.validator.restassured.RestAssuredResponse;
-import io.restassured.http.Header;
-import io.swagger.v3.oas.models.responses.ApiResponse;
-
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+
+import com.atlassian.oai.validator.interaction.response.CustomResponseValidator;
+import com.atlassian.oai.validator.model.ApiOperation;
+import com.atlassian.oai.validator.model.Body;
+import com.atlassian.oai.validator.model.Response;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.restassured.RestAssuredResponse;
+
+import io.restassured.http.Header;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 
 /**
  * Fails a response that carries a header its operation's response does not document. swagger-request-validator

@@ -1,12 +1,12 @@
 package io.indicators.explorer;
 
-import io.indicators.IsolatedCatalogue;
-import io.indicators.Publishing;
-import io.indicators.Quotes;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
-import io.restassured.RestAssured;
-import org.junit.jupiter.api.Test;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,13 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.hasItems;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Test;
+
+import io.indicators.IsolatedCatalogue;
+import io.indicators.Publishing;
+import io.indicators.Quotes;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 
 /**
  * Issue 18: the explorer page, in a real browser. The page's own suite (src/test/browser, Playwright driving Debian's
@@ -106,7 +107,8 @@ public class ExplorerBrowserTest {
                 .body("versions.value", contains(3, 4));
         List<Map<String, String>> vintages = given().get("/v1/indicators/" + REVISED + "/vintages").then()
                 .statusCode(200).body("vintages.release", hasItems("test-explorer-first",
-                        "test-explorer-revision")).extract().path("vintages");
+                        "test-explorer-revision"))
+                .extract().path("vintages");
         return vintages.stream().filter(vintage -> vintage.get("release").equals("test-explorer-first"))
                 .map(vintage -> vintage.get("releasedAt")).findFirst().orElseThrow();
     }

@@ -1,12 +1,13 @@
 package io.indicators.indicator;
 
-import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
 
 /** Issue 13: an indicator as a schema.org Dataset in JSON-LD, with its unit, coverage and sources. */
 @QuarkusTest

@@ -1,20 +1,13 @@
 package io.indicators.indicator;
 
-import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
@@ -22,6 +15,14 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class IndicatorResourceTest {
@@ -34,7 +35,8 @@ class IndicatorResourceTest {
         List<String> seen = new ArrayList<>();
         String cursor = null;
         do {
-            var page = given().queryParam("limit", 3).queryParam("cursor", cursor == null ? new Object[0] : new Object[] { cursor })
+            var page = given().queryParam("limit", 3)
+                    .queryParam("cursor", cursor == null ? new Object[0] : new Object[] { cursor })
                     .get("/v1/indicators").then().statusCode(200)
                     .body("items", hasSize(lessThanOrEqualTo(3))).extract();
             seen.addAll(page.path("items.id"));

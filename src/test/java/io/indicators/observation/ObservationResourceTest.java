@@ -1,11 +1,5 @@
 package io.indicators.observation;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
@@ -15,6 +9,13 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 
 @QuarkusTest
 class ObservationResourceTest {
@@ -111,7 +112,8 @@ class ObservationResourceTest {
         assertBadParameter("asOf", "2999-01-01T00:00:00Z", "asOf is in the future; what will be known then is not known yet");
         assertBadParameter("lastNObservations", "0", "lastNObservations must be an integer from 1 to 1000, got '0'");
         assertBadParameter("lastNObservations", "many", "lastNObservations must be an integer from 1 to 1000, got 'many'");
-        assertBadParameter("geo", "korea", "geo must be an ISO 3166-1 alpha-2 code (such as KR) or one of EU, WORLD, got 'korea'");
+        assertBadParameter("geo", "korea",
+                "geo must be an ISO 3166-1 alpha-2 code (such as KR) or one of EU, WORLD, got 'korea'");
     }
 
     @Test

@@ -1,15 +1,16 @@
 package io.indicators.observation;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
-import org.junit.jupiter.api.Test;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.startsWith;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 
 /**
  * Issue 13: observations as an SDMX-CSV 2.0 data message, read with the test's own RFC 4180 reader: the SDMX columns
@@ -28,7 +29,7 @@ class SdmxCsvTest {
                 "UNIT_MULT", "OBS_STATUS", "OBS_STATUS_DETAIL", "DOCUMENT", "DOCUMENT_SHA256", "QUOTE", "QUOTE_START",
                 "QUOTE_END", "PUBLICATION"), List.copyOf(rows.getFirst().keySet()));
         Response json = given().queryParam("geo", "KR").get("/v1/indicators/ai-workforce-shortfall/observations");
-        assertEquals(json.<List<Object>>path("observations").size(), rows.size());
+        assertEquals(json.<List<Object>> path("observations").size(), rows.size());
         for (int i = 0; i < rows.size(); i++) {
             Map<String, String> row = rows.get(i);
             assertEquals("dataflow", row.get("STRUCTURE"));

@@ -1,9 +1,10 @@
 package io.indicators.observation;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
-import org.junit.jupiter.api.Test;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,11 +12,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.startsWith;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 
 /**
  * Issue 13: observations as an SDMX-JSON 2.0.0 data message. Each observation is found here by its key, and the
@@ -69,7 +70,7 @@ class SdmxJsonTest {
                 .body("data.structures[0].dimensions.observation.id", contains("REF_AREA", "BOUND", "TIME_PERIOD"))
                 .body("meta.contentLanguages", contains("ko"));
         Response json = given().get(salary);
-        Map<String, Object> value = json.<List<Map<String, Object>>>path("observations").getFirst();
+        Map<String, Object> value = json.<List<Map<String, Object>>> path("observations").getFirst();
         JsonPath sdmx = message.jsonPath();
         assertEquals(300000L, ((Number) observation(sdmx, (String) value.get("geo"), (String) value.get("period"), "LOW")
                 .get(0)).longValue());

@@ -1,14 +1,12 @@
 package io.indicators.release;
 
-import io.indicators.PublisherTokens;
-import io.indicators.Publishing;
-import io.indicators.Quotes;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
-import org.junit.jupiter.api.Test;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,13 +25,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.hasSize;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+
+import io.indicators.PublisherTokens;
+import io.indicators.Publishing;
+import io.indicators.Quotes;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 
 /**
  * Issue 12: bodies a lenient service would guess at, numbers no client reads exactly, preconditions that name no
@@ -56,7 +57,8 @@ class HostileInputTest {
                 "{\"release\": {\"id\": \"test-coerced\", \"description\": \"x\"}, \"basedOn\": 123}",
                 "{\"release\": {\"id\": \"test-nul\", \"description\": \"a\\u0000b\"}, \"basedOn\": \"" + head + "\"}",
                 "{\"release\": {\"id\": \"test-surrogate\", \"description\": \"a\\ud800b\"}, \"basedOn\": \"" + head + "\"}",
-                "{\"release\": {\"id\": \"test-deep\", \"description\": \"x\"}, \"basedOn\": \"" + head + "\", \"observations\": "
+                "{\"release\": {\"id\": \"test-deep\", \"description\": \"x\"}, \"basedOn\": \"" + head
+                        + "\", \"observations\": "
                         + "[".repeat(40) + "]".repeat(40) + "}",
                 "{\"release\": {\"id\": \"test-long-number\", \"description\": \"x\"}, \"basedOn\": \"" + head
                         + "\", \"observations\": [{\"value\": " + "9".repeat(200) + "}]}")) {

@@ -1,14 +1,17 @@
 package io.indicators.release;
 
-import io.indicators.IsolatedCatalogue;
-import io.indicators.Publishing;
-import io.indicators.Quotes;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
-import io.restassured.RestAssured;
-import io.restassured.response.ExtractableResponse;
-import io.restassured.response.Response;
-import org.junit.jupiter.api.Test;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -25,18 +28,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.containsInAnyOrder;
-import static org.hamcrest.Matchers.startsWith;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.everyItem;
-import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.lessThan;
-import static org.hamcrest.Matchers.notNullValue;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+
+import io.indicators.IsolatedCatalogue;
+import io.indicators.Publishing;
+import io.indicators.Quotes;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 
 /**
  * Releases of thousands of values: applied whole, read back a page at a time, revised in part, and the cached
@@ -73,7 +74,7 @@ class LargeReleaseTest {
                     .then().statusCode(200)
                     .body("changes.kind", everyItem(equalTo("added")))
                     .extract();
-            ids.addAll(page.<List<String>>path("changes.id").stream().map(Long::valueOf).toList());
+            ids.addAll(page.<List<String>> path("changes.id").stream().map(Long::valueOf).toList());
             cursor = page.path("next");
             pages++;
         } while (cursor != null);
@@ -132,9 +133,9 @@ class LargeReleaseTest {
                 .body("items.kind", everyItem(equalTo("revised")))
                 .body("next", notNullValue())
                 .extract();
-        long lastOnFirstPage = Long.parseLong(feed.<List<String>>path("items.id").getLast());
+        long lastOnFirstPage = Long.parseLong(feed.<List<String>> path("items.id").getLast());
         long firstOnNextPage = Long.parseLong(given().queryParam("updatedAfter", firstReleasedAt.toString())
-                .queryParam("cursor", feed.<String>path("next")).get("/v1/changes")
+                .queryParam("cursor", feed.<String> path("next")).get("/v1/changes")
                 .then().statusCode(200).extract().path("items[0].id"));
         assertTrue(firstOnNextPage > lastOnFirstPage);
     }
@@ -220,11 +221,11 @@ class LargeReleaseTest {
                 .extract();
         var all = given().queryParam("limit", 100).get("/v1/sources/" + HANKYOREH).then().statusCode(200).extract();
         List<Map<String, Object>> values = all.path("values");
-        var secondPage = given().queryParam("limit", 1).queryParam("cursor", firstPage.<String>path("next"))
+        var secondPage = given().queryParam("limit", 1).queryParam("cursor", firstPage.<String> path("next"))
                 .get("/v1/sources/" + HANKYOREH)
                 .then().statusCode(200).body("values", hasSize(1)).extract();
-        assertEquals(values.get(1), secondPage.<Map<String, Object>>path("values[0]"));
-        assertEquals(all.<List<Object>>path("cites"), firstPage.<List<Object>>path("cites"),
+        assertEquals(values.get(1), secondPage.<Map<String, Object>> path("values[0]"));
+        assertEquals(all.<List<Object>> path("cites"), firstPage.<List<Object>> path("cites"),
                 "a page lists every publication the source's values cite");
 
         given().queryParam("cursor", "bm90LW91cnM").get("/v1/sources/" + HANKYOREH)
@@ -301,9 +302,10 @@ class LargeReleaseTest {
     @Test
     void aReleaseOverTheLimitIsRefusedWhole() {
         int before = given().queryParam("limit", 100).get("/v1/releases").then().extract().path("items.size()");
-        Map<String, Object> oversized = new HashMap<>(Map.of("release", Map.of("id", "test-oversized", "description", "Too large"),
-                "retractions", java.util.Collections.nCopies(ReleaseBody.MAX_ITEMS + 1,
-                        Map.of("indicator", "ai-workforce-total", "geo", "KR", "period", "2023", "reason", "x"))));
+        Map<String, Object> oversized = new HashMap<>(
+                Map.of("release", Map.of("id", "test-oversized", "description", "Too large"),
+                        "retractions", java.util.Collections.nCopies(ReleaseBody.MAX_ITEMS + 1,
+                                Map.of("indicator", "ai-workforce-total", "geo", "KR", "period", "2023", "reason", "x"))));
         publish(oversized).then().statusCode(413)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:indicator-api:problem:release-too-large"));

@@ -1,16 +1,19 @@
 package io.indicators.release;
 
-import io.indicators.IsolatedCatalogue;
-import io.indicators.PublisherTokens;
-import io.indicators.Publishing;
-import io.indicators.Quotes;
-import io.indicators.common.http.EntityTags;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
-import io.restassured.response.ExtractableResponse;
-import io.restassured.response.Response;
-import org.junit.jupiter.api.Test;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,22 +26,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.containsInAnyOrder;
-import static org.hamcrest.Matchers.endsWith;
-import static org.hamcrest.Matchers.empty;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.everyItem;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.hasItems;
-import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.nullValue;
-import static org.hamcrest.Matchers.startsWith;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import org.junit.jupiter.api.Test;
+
+import io.indicators.IsolatedCatalogue;
+import io.indicators.PublisherTokens;
+import io.indicators.Publishing;
+import io.indicators.Quotes;
+import io.indicators.common.http.EntityTags;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 
 /** Publishing over HTTP and everything the versioned catalogue then answers about it. */
 @QuarkusTest
@@ -57,7 +56,8 @@ class PublishingTest {
         int corrected = valueBefore + 21;
         String id = "test-correction-" + UUID.randomUUID();
 
-        ExtractableResponse<Response> published = publish(releaseWithShortfall2023(id, corrected, "Correction: the survey's errata"))
+        ExtractableResponse<Response> published = publish(
+                releaseWithShortfall2023(id, corrected, "Correction: the survey's errata"))
                 .then().statusCode(201)
                 .header("Location", endsWith("/v1/releases/" + id))
                 .body("id", equalTo(id))
@@ -219,9 +219,11 @@ class PublishingTest {
                 .header("WWW-Authenticate", startsWith("Bearer"))
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:indicator-api:problem:unauthorized"));
-        given().header("Authorization", "Bearer " + PublisherTokens.signedByAnotherKey()).contentType(ContentType.JSON).body(body).post("/v1/releases")
+        given().header("Authorization", "Bearer " + PublisherTokens.signedByAnotherKey()).contentType(ContentType.JSON)
+                .body(body).post("/v1/releases")
                 .then().statusCode(401).contentType("application/problem+json");
-        given().header("Authorization", "Bearer " + PublisherTokens.reader()).contentType(ContentType.JSON).body(body).post("/v1/releases")
+        given().header("Authorization", "Bearer " + PublisherTokens.reader()).contentType(ContentType.JSON).body(body)
+                .post("/v1/releases")
                 .then().statusCode(403)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:indicator-api:problem:forbidden"));

@@ -1,23 +1,5 @@
 package io.indicators.release;
 
-import io.indicators.Publishing;
-import io.indicators.Quotes;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
-import io.restassured.response.Response;
-import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -29,6 +11,25 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.indicators.Publishing;
+import io.indicators.Quotes;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
 
 /**
  * Issue 11: every number is served in base units beside its written form, every quote is anchored in its document
@@ -93,7 +94,8 @@ class TrustedValuesTest {
         String text = Files.readString(HANKYOREH_TEXT, StandardCharsets.UTF_8);
         int before = releaseCount();
 
-        Map<String, Object> wrongQuote = valueRelease("test-wrong-quote", "2031", Quotes.citation("8579명이 아니다", 0, "", "", null));
+        Map<String, Object> wrongQuote = valueRelease("test-wrong-quote", "2031",
+                Quotes.citation("8579명이 아니다", 0, "", "", null));
         wrongQuote.put("documentTexts", List.of(Map.of("document", Quotes.HANKYOREH, "text", text)));
         publish(wrongQuote).then().statusCode(422)
                 .body("errors.pointer", hasItem("/observations/0/citations/0/quote"));
@@ -188,7 +190,8 @@ class TrustedValuesTest {
         publish(new HashMap<>(Map.of("release", Map.of("id", "test-asof-value", "description", "Revises a value"),
                 "observations", List.of(Map.of("indicator", "ai-workforce-total", "geo", "KR", "period", "2023",
                         "periodBasis", Quotes.stated(), "value", 51426, "status", "observed", "reason", "Test",
-                        "citations", Quotes.cites(Quotes.threeCountries())))))).then().statusCode(201);
+                        "citations", Quotes.cites(Quotes.threeCountries()))))))
+                .then().statusCode(201);
         given().get("/v1/sources/" + Quotes.HANKYOREH).then().body("title.en", equalTo(retitled));
 
         answers.forEach((read, before) -> {
@@ -277,7 +280,8 @@ class TrustedValuesTest {
     /** A release with one value of a test-only indicator, citing {@code citation}. */
     private static Map<String, Object> valueRelease(String id, String period, Map<String, Object> citation) {
         return new HashMap<>(Map.of("release", Map.of("id", id, "description", "A test release"),
-                "indicators", List.of(Map.of("id", "test-indicator-trust", "name", Map.of("ko", "시험 지표", "en", "Test indicator"),
+                "indicators",
+                List.of(Map.of("id", "test-indicator-trust", "name", Map.of("ko", "시험 지표", "en", "Test indicator"),
                         "unit", Map.of("code", "count"), "frequency", "annual", "valueKind", "number")),
                 "observations", List.of(new HashMap<>(Map.of("indicator", "test-indicator-trust", "geo", "KR",
                         "period", period, "periodBasis", Quotes.stated(), "value", 3, "status", "observed",

@@ -1,8 +1,5 @@
 package io.indicators.source;
 
-import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,6 +8,10 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Issues 13 and 17: the primary publications the documents cite, listed and each as a reference to import, with
@@ -27,7 +28,8 @@ public class PublicationsTest {
                 .body("items.id", hasItem("spri-2023-ai-industry-survey"))
                 .body("items.find { it.id == 'spri-2023-ai-industry-survey' }.valueCount", greaterThan(0))
                 .body("items.find { it.id == 'spri-2023-ai-industry-survey' }.cadence", nullValue())
-                .body("items.find { it.id == 'spri-2023-ai-industry-survey' }", not(org.hamcrest.Matchers.hasKey("nextExpected")));
+                .body("items.find { it.id == 'spri-2023-ai-industry-survey' }",
+                        not(org.hamcrest.Matchers.hasKey("nextExpected")));
     }
 
     @Test

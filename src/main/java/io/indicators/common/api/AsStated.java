@@ -1,10 +1,10 @@
 package io.indicators.common.api;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.math.BigDecimal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import java.math.BigDecimal;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * A number as its source writes it: {@code text} is quoted from the source, and {@code number} (or {@code low} and

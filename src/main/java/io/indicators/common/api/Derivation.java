@@ -1,8 +1,8 @@
 package io.indicators.common.api;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
-
 import java.util.List;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * How a derived value follows from two others, a and b: ratio a/b, percent-of 100a/b, difference a-b, percent-change

@@ -1,8 +1,8 @@
 package io.indicators.common.api;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * Whether a value's reference period is stated by its source or inferred, and the evidence for it: "지난해 기준" in

@@ -1,16 +1,15 @@
 package io.indicators.common.api;
 
-import io.indicators.common.period.InvalidPeriodException;
-import io.indicators.common.period.ReferencePeriod;
-import io.indicators.common.problem.ApiException;
-
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-
 import java.util.Base64;
 import java.util.regex.Pattern;
+
+import io.indicators.common.period.InvalidPeriodException;
+import io.indicators.common.period.ReferencePeriod;
+import io.indicators.common.problem.ApiException;
 
 /**
  * Parsing of query parameters. Parameters arrive as strings so that a malformed one is a 400 problem naming the
@@ -49,7 +48,8 @@ public final class QueryParameters {
         } catch (NumberFormatException e) {
             // reported below with the accepted range
         }
-        throw ApiException.badParameter(name, name + " must be an integer from " + min + " to " + max + ", got '" + value + "'");
+        throw ApiException.badParameter(name,
+                name + " must be an integer from " + min + " to " + max + ", got '" + value + "'");
     }
 
     /**

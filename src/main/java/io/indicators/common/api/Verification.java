@@ -1,10 +1,10 @@
 package io.indicators.common.api;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import java.time.Instant;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * Whether the service checked a quote against its document's text: {@code verified} at {@code checkedAt}, against

@@ -1,15 +1,5 @@
 package io.indicators.common.catalogue;
 
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-import org.postgresql.PGConnection;
-import org.postgresql.PGProperty;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -25,13 +15,26 @@ import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.PGProperty;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
 /**
  * The newest release, which every "latest" answer reflects. The catalogue changes only when a release commits, and
  * every publish notifies {@value #CHANNEL} in its transaction, so a pod that listens knows the head without asking
  * the database on each request, and answers computed for one head stay valid until the next notification. This is
  * what lets cached answers be served without a query, in every pod.
  *
- * <p>The watch holds one connection of its own, outside the pool, for as long as the service runs. While it is down
+ * <p>
+ * The watch holds one connection of its own, outside the pool, for as long as the service runs. While it is down
  * (database restarting, network) {@link #watched()} is empty, so nothing is served from a cache that could have
  * missed a release, and {@link #current()} reads the head from the database instead.
  */

@@ -1,14 +1,5 @@
 package io.indicators.common.catalogue;
 
-import io.agroal.api.AgroalDataSource;
-import io.indicators.common.catalogue.CatalogueHead.Head;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.agroal.DataSource;
-import io.quarkus.arc.InjectableInstance;
-import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +7,17 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.agroal.api.AgroalDataSource;
+import io.indicators.common.catalogue.CatalogueHead.Head;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.agroal.DataSource;
+import io.quarkus.arc.InjectableInstance;
 
 /**
  * Where the catalogue is read: on a read replica when one is configured ({@code quarkus.datasource.replica.*}, for

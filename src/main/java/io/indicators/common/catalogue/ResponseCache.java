@@ -1,12 +1,15 @@
 package io.indicators.common.catalogue;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.util.Optional;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * Serialised answers of the latest catalogue, so an unchanged catalogue is served without a query. An answer is a
@@ -17,7 +20,7 @@ import java.util.Optional;
 @ApplicationScoped
 // Caffeine picks its cache and node classes by name from the features asked for (strong keys and values, maximum
 // weight); the native image must be told which.
-@RegisterForReflection(classNames = {"com.github.benmanes.caffeine.cache.SSMW", "com.github.benmanes.caffeine.cache.PSMW"})
+@RegisterForReflection(classNames = { "com.github.benmanes.caffeine.cache.SSMW", "com.github.benmanes.caffeine.cache.PSMW" })
 public class ResponseCache {
 
     /** What a read is answered with: the exact bytes, and the headers derived from them and from the catalogue. */

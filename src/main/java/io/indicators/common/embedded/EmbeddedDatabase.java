@@ -1,10 +1,10 @@
 package io.indicators.common.embedded;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * A real PostgreSQL server run from the binaries zonky publishes on Maven Central, so a machine with only a JDK

@@ -1,12 +1,14 @@
 package io.indicators.common.http;
 
-import io.indicators.common.problem.ApiException;
+import java.util.Map;
+
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import java.util.Map;
+import io.indicators.common.problem.ApiException;
 
 /**
  * {@code format=csv} (or {@code json}) picks the format where a client cannot set {@code Accept}: a browser link,

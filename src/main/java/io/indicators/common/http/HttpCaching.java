@@ -1,10 +1,15 @@
 package io.indicators.common.http;
 
-import io.indicators.common.catalogue.CatalogueHead;
-import io.indicators.common.catalogue.CatalogueHead.Head;
-import io.indicators.common.catalogue.ResponseCache;
-import io.indicators.common.catalogue.ResponseCache.Answer;
-import io.indicators.common.catalogue.ResponseCache.Key;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Optional;
+
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
@@ -16,18 +21,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
-import java.util.Locale;
-import java.util.Optional;
+import io.indicators.common.catalogue.CatalogueHead;
+import io.indicators.common.catalogue.CatalogueHead.Head;
+import io.indicators.common.catalogue.ResponseCache;
+import io.indicators.common.catalogue.ResponseCache.Answer;
+import io.indicators.common.catalogue.ResponseCache.Key;
 
 /**
  * Conditional GETs, cache lifetimes and the in-memory answer cache for every successful read. The catalogue only
@@ -47,7 +49,8 @@ public class HttpCaching {
      */
     private static final Duration SETTLED = Duration.ofMinutes(1);
     /** RFC 9110's IMF-fixdate (Java's RFC_1123_DATE_TIME writes single-digit days unpadded). */
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'",
+            Locale.US);
     private static final String CACHE_KEY = HttpCaching.class.getName() + ".key";
     private static final String FROM_CACHE = HttpCaching.class.getName() + ".hit";
 

@@ -1,13 +1,14 @@
 package io.indicators.common.http;
 
-import io.indicators.common.problem.ApiException;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.HttpHeaders;
-
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+
+import io.indicators.common.problem.ApiException;
 
 /**
  * The language of a single-language representation (CSV and JSON-stat labels): {@code lang=ko|en}, else the first

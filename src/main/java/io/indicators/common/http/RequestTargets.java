@@ -1,11 +1,13 @@
 package io.indicators.common.http;
 
-import io.indicators.common.problem.ApiException;
+import java.util.Locale;
+
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
+
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import java.util.Locale;
+import io.indicators.common.problem.ApiException;
 
 /**
  * Refuses a request whose path or query holds a NUL character ({@code %00}): no id, period or search text can

@@ -1,10 +1,11 @@
 package io.indicators.common.metrics;
 
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
 
 /**
  * Request latency as histograms (Prometheus buckets), per route template and status: latency percentiles must be

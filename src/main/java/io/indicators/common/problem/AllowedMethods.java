@@ -1,9 +1,5 @@
 package io.indicators.common.problem;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import jakarta.enterprise.context.ApplicationScoped;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,6 +11,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The methods each path takes, for the {@code Allow} header of a 405 (RFC 9110 §15.5.6 requires it). Quarkus REST
@@ -58,7 +59,7 @@ public class AllowedMethods {
             }
             JsonNode paths = new YAMLMapper().readTree(contract).path("paths");
             List<Route> routes = new ArrayList<>();
-            for (Iterator<String> names = paths.fieldNames(); names.hasNext(); ) {
+            for (Iterator<String> names = paths.fieldNames(); names.hasNext();) {
                 String template = names.next();
                 Set<String> allowed = new TreeSet<>();
                 paths.get(template).fieldNames().forEachRemaining(method -> {

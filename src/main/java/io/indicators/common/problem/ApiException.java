@@ -10,8 +10,17 @@ public class ApiException extends RuntimeException {
 
     /** What went wrong; each is one problem type of the contract. */
     public enum Kind {
-        NOT_FOUND, INVALID_PARAMETER, NOT_ACCEPTABLE, CONFLICT, PRECONDITION_FAILED, PRECONDITION_REQUIRED,
-        RELEASE_TOO_LARGE, BODY_TOO_LARGE, TOO_MANY_VALUES, BUSY, INVALID_RELEASE
+        NOT_FOUND,
+        INVALID_PARAMETER,
+        NOT_ACCEPTABLE,
+        CONFLICT,
+        PRECONDITION_FAILED,
+        PRECONDITION_REQUIRED,
+        RELEASE_TOO_LARGE,
+        BODY_TOO_LARGE,
+        TOO_MANY_VALUES,
+        BUSY,
+        INVALID_RELEASE
     }
 
     /** The most errors one problem lists: enough to fix a release in a round trip, never a body larger than it. */

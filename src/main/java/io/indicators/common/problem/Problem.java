@@ -1,9 +1,10 @@
 package io.indicators.common.problem;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import io.quarkus.runtime.annotations.RegisterForReflection;
-
 import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * RFC 9457 problem details, the body of every error response. Registered for reflection, with {@link ProblemError},

@@ -1,6 +1,7 @@
 package io.indicators.common.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**

@@ -1,29 +1,32 @@
 package io.indicators.common.problem;
 
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Request;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 
 /**
  * The one place errors become responses: every failure is an {@code application/problem+json} body and no stack
@@ -96,7 +99,8 @@ public class ProblemMapper {
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
         // Syntax and limit messages name no Java type; mapping messages do, so they are replaced below.
         String why = e instanceof JsonParseException || e instanceof StreamConstraintsException
-                ? ": " + e.getOriginalMessage() : "";
+                ? ": " + e.getOriginalMessage()
+                : "";
         List<ProblemError> errors = List.of();
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String pointer = mapping.getPath().stream()
@@ -104,7 +108,8 @@ public class ProblemMapper {
                     .collect(Collectors.joining("/", "/", ""));
             String detail = e instanceof UnrecognizedPropertyException ? "is not a field of this object"
                     : e instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class
-                            ? invalid.getOriginalMessage() : "has the wrong type";
+                            ? invalid.getOriginalMessage()
+                            : "has the wrong type";
             errors = List.of(ProblemError.atPointer(pointer, detail));
         }
         return problem(400, "malformed-body", "Malformed request body",

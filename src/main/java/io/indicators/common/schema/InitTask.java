@@ -1,13 +1,15 @@
 package io.indicators.common.schema;
 
-import io.quarkus.runtime.Quarkus;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * The one-shot step of a rollout: with {@code indicators.init-task=true} the process migrates the schema (Flyway,

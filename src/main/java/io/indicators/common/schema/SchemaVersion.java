@@ -1,16 +1,17 @@
 package io.indicators.common.schema;
 
-import io.agroal.api.AgroalDataSource;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+import io.agroal.api.AgroalDataSource;
 
 /**
  * Ready only on the schema this build was written for. In production the schema is migrated once per rollout by the
@@ -47,7 +48,8 @@ public class SchemaVersion implements HealthCheck {
                     .withData("expected", EXPECTED).build();
         } catch (SQLException e) {
             return HealthCheckResponse.named("schema").down().withData("error", e.getSQLState() == null
-                    ? "unreachable" : "SQL state " + e.getSQLState()).build();
+                    ? "unreachable"
+                    : "SQL state " + e.getSQLState()).build();
         }
     }
 }

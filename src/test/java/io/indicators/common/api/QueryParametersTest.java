@@ -1,18 +1,19 @@
 package io.indicators.common.api;
 
-import io.indicators.common.problem.ApiException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.indicators.common.problem.ApiException;
 
 /** The query parameters every operation shares: what each takes, and the parameter a refusal names. */
 class QueryParametersTest {
@@ -22,7 +23,7 @@ class QueryParametersTest {
         assertEquals(QueryParameters.DEFAULT_LIMIT, QueryParameters.limit(null));
         assertEquals(1, QueryParameters.limit("1"));
         assertEquals(QueryParameters.MAX_LIMIT, QueryParameters.limit("100"));
-        for (String refused : new String[] {"0", "101", "-1", "ten", "", "1.5", "99999999999"}) {
+        for (String refused : new String[] { "0", "101", "-1", "ten", "", "1.5", "99999999999" }) {
             assertRefused("limit", () -> QueryParameters.limit(refused));
         }
     }
@@ -32,8 +33,8 @@ class QueryParametersTest {
         assertNull(QueryParameters.pastInstant("asOf", null));
         assertEquals(Instant.parse("2024-10-01T00:00:00Z"), QueryParameters.pastInstant("asOf", "2024-10-01T09:00:00+09:00"));
         String tomorrow = Instant.now().plus(1, ChronoUnit.DAYS).toString();
-        for (String refused : new String[] {"2024-10-01", "2024-10-01T00:00:00", "yesterday", "", "-4714-01-01T00:00:00Z",
-                "0000-12-31T23:59:59Z", "+999999999-12-31T23:59:59Z", tomorrow}) {
+        for (String refused : new String[] { "2024-10-01", "2024-10-01T00:00:00", "yesterday", "", "-4714-01-01T00:00:00Z",
+                "0000-12-31T23:59:59Z", "+999999999-12-31T23:59:59Z", tomorrow }) {
             assertRefused("asOf", () -> QueryParameters.pastInstant("asOf", refused));
         }
     }
@@ -48,13 +49,13 @@ class QueryParametersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ai-workforce-shortfall", "2026-11-full-catalogue", "a", "v1.2"})
+    @ValueSource(strings = { "ai-workforce-shortfall", "2026-11-full-catalogue", "a", "v1.2" })
     void idsAreLowerCaseSlugs(String id) {
         assertEquals(id, QueryParameters.id("id", id));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"AI", "-leading-dash", "has space", "under_score", "ünicode", ""})
+    @ValueSource(strings = { "AI", "-leading-dash", "has space", "under_score", "ünicode", "" })
     void otherIdsAreRefused(String id) {
         assertRefused("indicator", () -> QueryParameters.id("indicator", id));
     }
@@ -66,7 +67,7 @@ class QueryParametersTest {
         assertEquals("42", QueryParameters.position(cursor));
         assertEquals(42, QueryParameters.versionPosition(cursor));
         assertEquals(0, QueryParameters.versionPosition(null));
-        for (String refused : new String[] {"42", "not base64!", QueryParameters.cursor("x").substring(1), "djE6"}) {
+        for (String refused : new String[] { "42", "not base64!", QueryParameters.cursor("x").substring(1), "djE6" }) {
             assertRefused("cursor", () -> QueryParameters.position(refused));
         }
         assertRefused("cursor", () -> QueryParameters.versionPosition(QueryParameters.cursor("not-a-number")));

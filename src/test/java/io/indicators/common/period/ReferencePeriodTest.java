@@ -1,14 +1,14 @@
 package io.indicators.common.period;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import java.time.LocalDate;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The reference periods the API reads and writes: their first and last days, and what is not a period. */
 class ReferencePeriodTest {
@@ -35,8 +35,8 @@ class ReferencePeriodTest {
     }
 
     @ParameterizedTest(name = "''{0}'' is not a period")
-    @ValueSource(strings = {"", " ", "23", "2023-Q0", "2023-Q5", "2023-13", "2023-00", "2023-02-30", "2023-1",
-            "2023-W05", "2023/2023", "2024/2023", "2023/", "/2023", "2023/2024/2025", "two thousand"})
+    @ValueSource(strings = { "", " ", "23", "2023-Q0", "2023-Q5", "2023-13", "2023-00", "2023-02-30", "2023-1",
+            "2023-W05", "2023/2023", "2024/2023", "2023/", "/2023", "2023/2024/2025", "two thousand" })
     void anythingElseIsRefusedWithTheReason(String text) {
         InvalidPeriodException refused = assertThrows(InvalidPeriodException.class, () -> ReferencePeriod.parse(text));
         assertTrue(refused.getMessage().contains("is not a reference period"), refused.getMessage());

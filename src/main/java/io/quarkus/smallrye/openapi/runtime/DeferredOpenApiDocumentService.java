@@ -1,16 +1,17 @@
 package io.quarkus.smallrye.openapi.runtime;
 
-import io.quarkus.arc.profile.IfBuildProfile;
-import io.quarkus.smallrye.openapi.OpenApiFilter;
-import io.quarkus.smallrye.openapi.runtime.filter.AutoSecurityFilter;
-import io.smallrye.openapi.runtime.io.Format;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
 
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import io.quarkus.arc.profile.IfBuildProfile;
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+import io.quarkus.smallrye.openapi.runtime.filter.AutoSecurityFilter;
+import io.smallrye.openapi.runtime.io.Format;
 
 /**
  * Prepares the served OpenAPI document on the first request for it instead of at every start: since Quarkus 3.31
@@ -19,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Upstream fixed it in "Skip building the OpenAPI document eagerly on startup" (quarkusio/quarkus#55538), in no
  * release this project resolves yet. Delete this class when the Quarkus version has that fix (ADR 0004).
  *
- * <p>It overrides a package-private method, hence the package: in the production artifact and the native executable
+ * <p>
+ * It overrides a package-private method, hence the package: in the production artifact and the native executable
  * the extension and the application share one class loader, so the override applies. Dev mode and the JVM test suite
  * load the extension with another class loader, where this class could not even set the field it inherits, so it
  * is a bean of production builds only; there the document is prepared at start, as without it. ContractDriftIT
