@@ -73,7 +73,7 @@ public class ProblemMapper {
         };
     }
 
-    /** The problem a failure is answered with, for the one place that answers below Quarkus REST (HttpLimits). */
+    /** The problem a failure is answered with: here, and below Quarkus REST in HttpLimits. */
     public static Problem problemOf(ApiException e, String path) {
         Answer answer = answer(e.kind());
         return new Problem(TYPE_PREFIX + answer.type(), answer.title(), answer.status(), e.getMessage(), path, e.errors());
@@ -81,13 +81,13 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
-        Answer answer = answer(e.kind());
-        Response problem = problem(answer.status(), answer.type(), answer.title(), e.getMessage(), uri, e.errors());
+        Problem problem = problemOf(e, uri.getRequestUri().getRawPath());
+        Response.ResponseBuilder response = Response.status(problem.status()).type(PROBLEM_JSON).entity(problem);
         return switch (e.kind()) {
-            case BUSY -> Response.fromResponse(problem).header(HttpHeaders.RETRY_AFTER, 1).build();
+            case BUSY -> response.header(HttpHeaders.RETRY_AFTER, 1).build();
             // The unread rest of the body would be taken for the next request on this connection.
-            case BODY_TOO_LARGE -> Response.fromResponse(problem).header("Connection", "close").build();
-            default -> problem;
+            case BODY_TOO_LARGE -> response.header("Connection", "close").build();
+            default -> response.build();
         };
     }
 
