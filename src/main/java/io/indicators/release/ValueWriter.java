@@ -46,6 +46,19 @@ class ValueWriter {
 
     /** A series point: indicator, geography, period as published. */
     record Point(String indicator, String geo, String period) {
+
+        // Written out: the native executable runs a record's generated equals and hashCode through interpreted
+        // method handles, and a release's derivations hash thousands of points.
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Point point && indicator.equals(point.indicator) && geo.equals(point.geo)
+                    && period.equals(point.period);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * (31 * indicator.hashCode() + geo.hashCode()) + period.hashCode();
+        }
     }
 
     /** The current version of a series point, as far as a re-publish is compared with it. */
