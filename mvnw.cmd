@@ -50,6 +50,25 @@ if ($env:MVNW_VERBOSE -eq "true") {
   $VerbosePreference = "Continue"
 }
 
+# This project builds with JDK 25: say so before anything is downloaded, as mvnw does (the enforcer in pom.xml says it
+# again, but only once Maven and the project's build extensions are in). "java -version" writes to stderr, which
+# Windows PowerShell turns into errors that "Stop" would end the script on, hence "Continue" around it.
+$requiredJdk = 25
+$javaCmd = if ($env:JAVA_HOME) { Join-Path $env:JAVA_HOME "bin/java.exe" } else { "java" }
+$javaVersion = & {
+  $ErrorActionPreference = "Continue"
+  try {
+    & $javaCmd -version 2>&1 | ForEach-Object { "$_" } | Select-String -Pattern 'version "([^"]+)"' |
+      Select-Object -First 1 | ForEach-Object { $_.Matches[0].Groups[1].Value }
+  } catch { }
+}
+$javaMajor = 0
+if ("$javaVersion" -match '^1\.(\d+)') { $javaMajor = [int]$Matches[1] } elseif ("$javaVersion" -match '^(\d+)') { $javaMajor = [int]$Matches[1] }
+if ($javaMajor -lt $requiredJdk) {
+  $found = if ($javaVersion) { "Java $javaVersion" } else { "not a Java that runs" }
+  Write-Error "This project builds and runs with JDK $requiredJdk (for example Eclipse Temurin ${requiredJdk}: https://adoptium.net), but $javaCmd is $found. Install JDK $requiredJdk and point JAVA_HOME at it."
+}
+
 # calculate distributionUrl, requires .mvn/wrapper/maven-wrapper.properties
 $distributionUrl = (Get-Content -Raw "$scriptDir/.mvn/wrapper/maven-wrapper.properties" | ConvertFrom-StringData).distributionUrl
 if (!$distributionUrl) {
