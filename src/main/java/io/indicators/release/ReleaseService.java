@@ -537,9 +537,14 @@ public class ReleaseService {
         }
     }
 
+    /**
+     * Also plans this transaction's statements for their parameters again: the read path's generic plans
+     * (application.properties) would fit a staging table of one size to releases of every size.
+     */
     private void lockCatalogue() {
         releases.getEntityManager()
-                .createNativeQuery("select 1 from (select pg_advisory_xact_lock(:key)) lock")
+                .createNativeQuery("select 1 from (select pg_advisory_xact_lock(:key),"
+                        + " set_config('plan_cache_mode', 'auto', true)) lock")
                 .setParameter("key", PUBLISH_LOCK)
                 .getSingleResult();
     }
