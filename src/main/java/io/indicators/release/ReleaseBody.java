@@ -8,9 +8,12 @@ import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -22,16 +25,22 @@ import io.indicators.release.ReleaseRequest.ObservationInput;
 import io.indicators.release.ReleaseRequest.PublicationInput;
 import io.indicators.release.ReleaseRequest.ReleaseHeader;
 import io.indicators.release.ReleaseRequest.RetractionInput;
+import io.indicators.release.ReleaseSchema.Part;
 
 /**
  * A release as it arrives, read as a stream: its values and retractions go to the staging table one by one as they
  * are parsed, and only the small parts (the header, metadata, document texts) are kept. Reading checks what the
- * strict JSON settings check for a whole body (StrictJson), with the same JSON pointers in its errors.
+ * strict JSON settings check for a whole body (StrictJson), with the same JSON pointers in its errors, and checks
+ * every part against the contract's schema for it (ReleaseSchema).
  */
 public interface ReleaseBody {
 
-    /** What a release holds besides its values and retractions, which go to the sink. */
-    ReleaseRequest read(StagedItems.Sink sink);
+    /**
+     * What a release holds besides its values and retractions, which go to the sink; what the contract's schemas
+     * refuse goes to {@code shapeErrors}, beside what the validator finds later, so a publisher gets every error of a
+     * release in one answer. What cannot be read as JSON at all is a 400 at once.
+     */
+    ReleaseRequest read(StagedItems.Sink sink, ReleaseErrors shapeErrors);
 
     /** The most items one release applies: what one transaction applies within its timeout with room to spare. */
     int MAX_ITEMS = 100_000;
@@ -43,7 +52,7 @@ public interface ReleaseBody {
 
     /** A release already in memory, as the seed loader reads it. */
     static ReleaseBody of(ReleaseRequest request) {
-        return sink -> {
+        return (sink, shapeErrors) -> {
             request.observations().forEach(sink::observation);
             request.retractions().forEach(sink::retraction);
             return new ReleaseRequest(request.release(), request.basedOn(), request.documents(), request.publications(),
@@ -52,10 +61,10 @@ public interface ReleaseBody {
     }
 
     /** A release body of a request, read from its stream; null and empty bodies are refused. */
-    static ReleaseBody of(InputStream body, ObjectMapper json) {
-        return sink -> {
+    static ReleaseBody of(InputStream body, ObjectMapper json, ReleaseSchema schema) {
+        return (sink, shapeErrors) -> {
             try (JsonParser parser = json.createParser(body)) {
-                return new Reader(parser, json, sink).read();
+                return new Reader(parser, json, schema, sink, shapeErrors).read();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -68,13 +77,21 @@ public interface ReleaseBody {
 
         private final JsonParser parser;
         private final ObjectMapper json;
+        /** Trees keep a number's every digit: a value is bound from the very text the schema was checked on. */
+        private final ObjectReader trees;
+        private final ReleaseSchema schema;
         private final StagedItems.Sink sink;
+        private final ReleaseErrors shapeErrors;
         private int items;
         private long textCharacters;
 
-        private Reader(JsonParser parser, ObjectMapper json, StagedItems.Sink sink) {
+        private Reader(JsonParser parser, ObjectMapper json, ReleaseSchema schema, StagedItems.Sink sink,
+                ReleaseErrors shapeErrors) {
+            this.shapeErrors = shapeErrors;
             this.parser = parser;
             this.json = json;
+            this.trees = json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+            this.schema = schema;
             this.sink = sink;
         }
 
@@ -96,14 +113,16 @@ public interface ReleaseBody {
                 String field = parser.currentName();
                 parser.nextToken();
                 switch (field) {
-                    case "release" -> release = value(field, json.constructType(ReleaseHeader.class));
-                    case "basedOn" -> basedOn = value(field, json.constructType(String.class));
-                    case "documents" -> documents = count(value(field, listOf(DocumentInput.class)));
-                    case "publications" -> publications = count(value(field, listOf(PublicationInput.class)));
-                    case "indicators" -> indicators = count(value(field, listOf(IndicatorInput.class)));
-                    case "documentTexts" -> documentTexts = texts(count(value(field, listOf(DocumentText.class))));
-                    case "observations" -> each(field, ObservationInput.class, sink::observation);
-                    case "retractions" -> each(field, RetractionInput.class, sink::retraction);
+                    case "release" -> release = value(field, json.constructType(ReleaseHeader.class), Part.HEADER);
+                    case "basedOn" -> basedOn = value(field, json.constructType(String.class), null);
+                    case "documents" -> documents = count(value(field, listOf(DocumentInput.class), Part.DOCUMENT));
+                    case "publications" -> publications = count(value(field, listOf(PublicationInput.class),
+                            Part.PUBLICATION));
+                    case "indicators" -> indicators = count(value(field, listOf(IndicatorInput.class), Part.INDICATOR));
+                    case "documentTexts" -> documentTexts = texts(count(value(field, listOf(DocumentText.class),
+                            Part.DOCUMENT_TEXT)));
+                    case "observations" -> each(field, ObservationInput.class, Part.OBSERVATION, sink::observation);
+                    case "retractions" -> each(field, RetractionInput.class, Part.RETRACTION, sink::retraction);
                     default -> throw UnrecognizedPropertyException.from(parser, ReleaseRequest.class, field, FIELDS);
                 }
             }
@@ -118,17 +137,33 @@ public interface ReleaseBody {
             return json.getTypeFactory().constructCollectionType(List.class, type);
         }
 
-        private <T> T value(String field, JavaType type) throws IOException {
+        /**
+         * A field read whole, bound, then checked against the schema of its part (of each element, for a list); a
+         * null part is left for the validator, which knows which parts a release may leave out.
+         */
+        private <T> T value(String field, JavaType type, Part part) throws IOException {
+            JsonNode tree = trees.readTree(parser);
+            T value;
             try {
-                return json.readValue(parser, type);
+                value = json.readerFor(type).readValue(tree);
             } catch (JsonMappingException e) {
                 e.prependPath(ReleaseRequest.class, field);
                 throw e;
             }
+            if (part != null && tree != null && !tree.isNull()) {
+                if (type.isCollectionLikeType()) {
+                    for (int index = 0; index < tree.size(); index++) {
+                        shapeErrors.addAll(schema.check(part, tree.get(index), "/" + field + "/" + index));
+                    }
+                } else {
+                    shapeErrors.addAll(schema.check(part, tree, "/" + field));
+                }
+            }
+            return value;
         }
 
         /** Hands each element of an array to the sink as soon as it is read. */
-        private <T> void each(String field, Class<T> type, Consumer<T> to) throws IOException {
+        private <T> void each(String field, Class<T> type, Part part, Consumer<T> to) throws IOException {
             if (parser.currentToken() == JsonToken.VALUE_NULL) {
                 return;
             }
@@ -139,14 +174,16 @@ public interface ReleaseBody {
             }
             for (int index = 0; parser.nextToken() != JsonToken.END_ARRAY; index++) {
                 countOne();
+                JsonNode tree = trees.readTree(parser);
                 T item;
                 try {
-                    item = json.readValue(parser, type);
+                    item = json.treeToValue(tree, type);
                 } catch (JsonMappingException e) {
                     e.prependPath(List.of(), index);
                     e.prependPath(ReleaseRequest.class, field);
                     throw e;
                 }
+                shapeErrors.addAll(schema.check(part, tree, "/" + field + "/" + index));
                 to.accept(item);
             }
         }

@@ -1,7 +1,9 @@
 package io.indicators.release;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import io.indicators.common.problem.ApiException;
 import io.indicators.common.problem.ProblemError;
@@ -13,6 +15,11 @@ import io.indicators.common.problem.ProblemError;
 final class ReleaseErrors {
 
     private final List<ProblemError> kept = new ArrayList<>();
+    /**
+     * One error per value: the contract's schema speaks first (ReleaseSchema, as the body is read), and a rule of
+     * the validator that finds the same value wrong again adds nothing a publisher needs.
+     */
+    private final Set<String> pointers = new HashSet<>();
     private int count;
 
     void add(String pointer, String detail) {
@@ -20,6 +27,9 @@ final class ReleaseErrors {
     }
 
     void add(ProblemError error) {
+        if (error.pointer() != null && !pointers.add(error.pointer())) {
+            return;
+        }
         count++;
         if (kept.size() < ApiException.MAX_ERRORS) {
             kept.add(error);

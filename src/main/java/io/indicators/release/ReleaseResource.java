@@ -70,11 +70,13 @@ public class ReleaseResource {
     private final MeterRegistry metrics;
     private final ObjectMapper json;
     private final HttpLimits limits;
+    private final ReleaseSchema schema;
 
     ReleaseResource(ReleaseQueries queries, ReleaseService service, ObservationService observations, CatalogueHead head,
             PublishGate gate, JsonWebToken token, Snapshots snapshots, MeterRegistry metrics, ObjectMapper json,
-            HttpLimits limits) {
+            HttpLimits limits, ReleaseSchema schema) {
         this.limits = limits;
+        this.schema = schema;
         this.queries = queries;
         this.service = service;
         this.observations = observations;
@@ -185,8 +187,9 @@ public class ReleaseResource {
         ReleaseService.Outcome outcome;
         try {
             // The body is read inside the publish, as a stream: a release is never held whole in memory.
-            outcome = gate.inTurn(() -> service.publish(ReleaseBody.of(limits.bounded(body), json), publisher, idempotencyKey,
-                    basedOn -> ReleaseService.Precondition.named(ifMatch, basedOn)));
+            outcome = gate
+                    .inTurn(() -> service.publish(ReleaseBody.of(limits.bounded(body), json, schema), publisher, idempotencyKey,
+                            basedOn -> ReleaseService.Precondition.named(ifMatch, basedOn)));
         } catch (UncheckedIOException e) {
             // A body that is not JSON of a release's shape: answered as the problem it is (ProblemMapper).
             throw e.getCause();

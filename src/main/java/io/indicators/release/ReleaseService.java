@@ -132,7 +132,8 @@ public class ReleaseService {
     public Outcome publish(ReleaseBody body, String publisher, String idempotencyKey,
             Function<String, Precondition> precondition) {
         StagedItems.Sink sink = staged.sink();
-        ReleaseRequest header = body.read(sink);
+        ReleaseErrors errors = new ReleaseErrors();
+        ReleaseRequest header = body.read(sink, errors);
         sink.finish();
         Precondition builtOn = precondition.apply(header.basedOn());
         lockCatalogue();
@@ -161,7 +162,7 @@ public class ReleaseService {
         release.publishedBy = publisher;
         boolean idTaken = release.id != null && releases.findById(release.id) != null;
 
-        Application application = new Application(release, header, new ReleaseErrors());
+        Application application = new Application(release, header, errors);
         application.start(sink.observations() + sink.retractions());
         application.writing = application.errors.isEmpty() && !idTaken;
         if (application.writing) {

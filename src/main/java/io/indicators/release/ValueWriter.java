@@ -51,13 +51,13 @@ class ValueWriter {
         // method handles, and a release's derivations hash thousands of points.
         @Override
         public boolean equals(Object other) {
-            return other instanceof Point point && indicator.equals(point.indicator) && geo.equals(point.geo)
-                    && period.equals(point.period);
+            return other instanceof Point point && Objects.equals(indicator, point.indicator)
+                    && Objects.equals(geo, point.geo) && Objects.equals(period, point.period);
         }
 
         @Override
         public int hashCode() {
-            return 31 * (31 * indicator.hashCode() + geo.hashCode()) + period.hashCode();
+            return Objects.hash(indicator, geo, period);
         }
     }
 

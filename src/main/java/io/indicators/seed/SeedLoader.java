@@ -18,15 +18,18 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import io.indicators.common.digest.Sha256;
 import io.indicators.common.problem.ApiException;
+import io.indicators.common.problem.ProblemError;
 import io.indicators.release.Release;
 import io.indicators.release.ReleaseBody;
 import io.indicators.release.ReleaseRepository;
 import io.indicators.release.ReleaseRequest;
+import io.indicators.release.ReleaseSchema;
 import io.indicators.release.ReleaseService;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -48,12 +51,16 @@ public class SeedLoader {
     private final ReleaseRepository releases;
     private final SeedConfig config;
     private final ObjectMapper yaml;
+    private final ReleaseSchema schema;
 
-    SeedLoader(ReleaseService releaseService, ReleaseRepository releases, SeedConfig config) {
+    SeedLoader(ReleaseService releaseService, ReleaseRepository releases, SeedConfig config, ReleaseSchema schema) {
+        this.schema = schema;
         this.releaseService = releaseService;
         this.releases = releases;
         this.config = config;
-        this.yaml = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        // Every digit of a decimal kept in the tree the schema checks and the values are bound from.
+        this.yaml = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     }
 
     @RegisterForReflection
@@ -89,7 +96,7 @@ public class SeedLoader {
         if (applied.isPresent()) {
             return Optional.of(applied.get().id);
         }
-        ReleaseRequest request = parse(content, file, ReleaseRequest.class);
+        ReleaseRequest request = release(content, file);
         String id = request.release().id();
         String basedOn = builtOn;
         if (releases.findById(id) != null) {
@@ -161,6 +168,22 @@ public class SeedLoader {
             }
         });
         return texts;
+    }
+
+    /** A seed release, checked against the contract's schema as a published one is: the contract says seeds have its shape. */
+    private ReleaseRequest release(byte[] content, String file) {
+        try {
+            JsonNode tree = yaml.readTree(content);
+            List<ProblemError> errors = schema.check(ReleaseSchema.Part.RELEASE, tree, "");
+            if (!errors.isEmpty()) {
+                throw new IllegalStateException("Seed file " + file + " does not have the shape of a release in the "
+                        + "contract (ReleaseRequest): " + errors.stream()
+                                .map(error -> error.pointer() + " " + error.detail()).toList());
+            }
+            return yaml.treeToValue(tree, ReleaseRequest.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read seed file " + file, e);
+        }
     }
 
     private <T> T parse(String resource, Class<T> type) {

@@ -313,8 +313,7 @@ class LargeReleaseTest {
         Map<String, Object> cited = release("test-overcited", "test-overcited", true, year -> 1);
         @SuppressWarnings("unchecked")
         Map<String, Object> value = new HashMap<>(((List<Map<String, Object>>) cited.get("observations")).getFirst());
-        value.put("citations", java.util.Collections.nCopies(ReleaseValidator.MAX_CITATIONS + 1,
-                Quotes.threeCountries()));
+        value.put("citations", java.util.Collections.nCopies(21, Quotes.threeCountries())); // the contract's maxItems is 20
         cited.put("observations", List.of(value));
         publish(cited).then().statusCode(422)
                 .body("errors.pointer", contains("/observations/0/citations"));
