@@ -199,8 +199,13 @@ public class IndicatorService {
         if (indicatorIds.isEmpty()) {
             return geos;
         }
-        try (PreparedStatement statement = connection.prepareStatement("select indicator_id, geo from series"
-                + " where indicator_id = any (?) and known_since <= ? order by indicator_id, geo")) {
+        // One index probe per indicator of the page: the series table grows with the catalogue, the page does not
+        // (a filter on indicator_id = any (?) read all of it, 0.27 ms at 1M value versions).
+        try (PreparedStatement statement = connection.prepareStatement("""
+                select wanted.id, g.geo from unnest(?::text[]) wanted(id)
+                cross join lateral (select s.geo from series s where s.indicator_id = wanted.id and s.known_since <= ?
+                                    order by s.geo) g
+                order by wanted.id, g.geo""")) {
             statement.setArray(1, connection.createArrayOf("text", indicatorIds.toArray()));
             statement.setObject(2, knownAt);
             try (ResultSet row = statement.executeQuery()) {

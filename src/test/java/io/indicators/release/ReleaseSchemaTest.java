@@ -19,6 +19,10 @@ import io.indicators.release.ReleaseSchema.Part;
 class ReleaseSchemaTest {
 
     private static final ReleaseSchema SCHEMA = new ReleaseSchema();
+
+    static {
+        SCHEMA.load();
+    }
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private static final String VALUE = """
