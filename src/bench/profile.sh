@@ -4,6 +4,7 @@
 #
 #   src/bench/profile.sh               build the native executable with symbols and frame pointers, then profile
 #   src/bench/profile.sh --no-build    profile the executable already in target/ (built by this script before)
+#   RUNNER=/tmp/x-runner src/bench/profile.sh --no-build    profile another executable built the same way
 #
 # Needs what benchmark.sh needs, plus perf (Debian: linux-perf). The profiling build keeps local symbols
 # (-H:-DeleteLocalSymbols, so perf can name methods) and frame pointers (-H:+PreserveFramePointer, so it can
@@ -28,7 +29,7 @@ if $BUILD; then
     -Dquarkus.native.additional-build-args-append=-H:-DeleteLocalSymbols,-H:+PreserveFramePointer \
     > "$WORK/native-build.log" 2>&1 || { tail -50 "$WORK/native-build.log"; exit 1; }
 fi
-RUNNER=$(ls target/*-runner)
+RUNNER=${RUNNER:-$(ls target/*-runner)}
 
 start_postgres
 createdb profile
