@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,12 @@ class ReleaseSchemaTest {
         List<ProblemError> errors = check(Part.OBSERVATION,
                 VALUE.replaceAll("\"citations\": \\[.*]", "\"citations\": [], \"source\": \"x\""));
         assertThat(pointers(errors), contains("/observations/7/citations", "/observations/7/source"));
+    }
+
+    @Test
+    void theReadmesExampleReleaseHasTheContractsShape() throws Exception {
+        JsonNode example = JSON.readTree(Path.of("src/docs/examples/release.json").toFile());
+        assertThat(SCHEMA.check(Part.RELEASE, example, ""), empty());
     }
 
     @Test
