@@ -145,7 +145,7 @@ public interface ReleaseBody {
             JsonNode tree = trees.readTree(parser);
             T value;
             try {
-                value = json.readerFor(type).readValue(tree);
+                value = json.treeToValue(tree, type);
             } catch (JsonMappingException e) {
                 e.prependPath(ReleaseRequest.class, field);
                 throw e;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import io.indicators.common.problem.ProblemError;
@@ -65,7 +67,7 @@ public class ReleaseSchema {
     /** Vert.x names a missing property in quotes: Instance does not have required property "periodBasis". */
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
 
-    private final Map<Part, Validator> validators = new LinkedHashMap<>();
+    private final Map<Part, Validator> validators = new EnumMap<>(Part.class);
 
     /** Not in the constructor: the client proxy, created with the seed loader, runs that too. */
     @PostConstruct
@@ -171,7 +173,7 @@ public class ReleaseSchema {
         object.properties().forEach(field -> converted.set(field.getKey(), jsonSchema(field.getValue())));
         if (converted.path("nullable").asBoolean(false)) {
             converted.remove("nullable");
-            if (converted.get("type") instanceof com.fasterxml.jackson.databind.node.TextNode type) {
+            if (converted.get("type") instanceof TextNode type) {
                 converted.putArray("type").add(type.asText()).add("null");
             }
             if (converted.get("enum") instanceof ArrayNode values

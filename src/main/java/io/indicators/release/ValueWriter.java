@@ -57,7 +57,7 @@ class ValueWriter {
 
         @Override
         public int hashCode() {
-            return Objects.hash(indicator, geo, period);
+            return 31 * (31 * Objects.hashCode(indicator) + Objects.hashCode(geo)) + Objects.hashCode(period);
         }
     }
 

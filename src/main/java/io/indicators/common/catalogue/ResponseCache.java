@@ -36,7 +36,7 @@ public class ResponseCache {
     public record Key(long headSeq, String target, String accept, String acceptLanguage) {
 
         // Written out because the native executable runs a record's generated equals and hashCode through
-        // interpreted method handles: they were a third of a cached read's CPU there (src/bench/profile-cached.md).
+        // interpreted method handles: they were a third of a cached read's CPU there (src/bench/profile-reads.md).
         @Override
         public boolean equals(Object other) {
             return other instanceof Key key && headSeq == key.headSeq && target.equals(key.target)
