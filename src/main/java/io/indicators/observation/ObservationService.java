@@ -174,13 +174,20 @@ public class ObservationService {
                     select * from observation_version r where r.value is null and r.value_high >= b.low
                      and r.value_low <= b.high) v
                   on not v.retracted and v.realtime_start <= ? and coalesce(v.realtime_end, 'infinity') > ?""";
+        // Found by value, each candidate's series and indicator are looked up one by one (lateral; the limit keeps
+        // the planner from flattening it back into a join): a join hashed every series of the catalogue, whatever the
+        // number of candidates (0.37 of 0.47 ms at 1M value versions). Named by indicator, the join starts from
+        // that indicator's series.
+        String seriesAndIndicator = scope.namesIndicator()
+                ? " join series s on s.id = o.series_id join indicator_at(?) i on i.id = s.indicator_id"
+                : " cross join lateral (select * from series where id = o.series_id limit 1) s"
+                        + " cross join lateral (select * from indicator_at(?) where id = s.indicator_id limit 1) i";
         String sql = "select b.ordinality, i.unit_code, i.name_ko, i.name_en, " + VersionRows.VERSION_COLUMNS
                 + " from unnest(?::numeric[], ?::numeric[], ?::text[]) with ordinality as b(low, high, unit, ordinality) "
                 + candidates
                 + " join observation o on o.id = v.observation_id"
-                + " join series s on s.id = o.series_id"
-                + " join indicator_at(?) i on i.id = s.indicator_id and (b.unit is null or b.unit = i.unit_code)"
-                + " where true" + where
+                + seriesAndIndicator
+                + " where (b.unit is null or b.unit = i.unit_code)" + where
                 + " order by b.ordinality, s.indicator_id, s.geo, o.period_start, o.period_end limit ?";
         try (Connection connection = database.connection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
