@@ -1,7 +1,6 @@
 package io.indicators.common.catalogue;
 
 import java.util.Objects;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,6 +10,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.vertx.core.buffer.Buffer;
 
 /**
  * Serialised answers of the latest catalogue, so an unchanged catalogue is served without a query. An answer is a
@@ -24,9 +24,16 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection(classNames = { "com.github.benmanes.caffeine.cache.SSMW", "com.github.benmanes.caffeine.cache.PSMW" })
 public class ResponseCache {
 
-    /** What a read is answered with: the exact bytes, and the headers derived from them and from the catalogue. */
-    public record Answer(byte[] body, String mediaType, String entityTag, String cacheControl, String lastModified,
-            String contentLanguage) {
+    /**
+     * What a read is answered with: the exact bytes (one buffer written to every client: Vert.x writes a slice of
+     * it), the headers derived from them and from the catalogue, and the operation's path template for metrics.
+     */
+    public record Answer(Buffer body, String mediaType, String entityTag, String cacheControl, String lastModified,
+            String contentLanguage, String pathTemplate) {
+
+        public byte[] bytes() {
+            return body.getBytes();
+        }
     }
 
     /**
@@ -61,7 +68,7 @@ public class ResponseCache {
         this.enabled = enabled;
         this.answers = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
-                .weigher((Key key, Answer answer) -> answer.body().length + key.target().length() * 2 + 256)
+                .weigher((Key key, Answer answer) -> answer.body().length() + key.target().length() * 2 + 256)
                 .build();
         this.maxAnswerBytes = maxAnswerBytes;
         head.onChange(newHead -> answers.invalidateAll());
@@ -71,13 +78,14 @@ public class ResponseCache {
         return enabled;
     }
 
-    public Optional<Answer> get(Key key) {
-        return Optional.ofNullable(answers.getIfPresent(key));
+    /** The answer kept for this key, or null. */
+    public Answer answer(Key key) {
+        return answers.getIfPresent(key);
     }
 
     public void put(Key key, Answer answer) {
         // An answer this large is not worth the room it would take from many small ones.
-        if (answer.body().length <= maxAnswerBytes) {
+        if (answer.body().length() <= maxAnswerBytes) {
             answers.put(key, answer);
         }
     }

@@ -7,12 +7,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -22,7 +24,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import io.indicators.common.catalogue.CatalogueHead;
@@ -30,6 +32,16 @@ import io.indicators.common.catalogue.CatalogueHead.Head;
 import io.indicators.common.catalogue.ResponseCache;
 import io.indicators.common.catalogue.ResponseCache.Answer;
 import io.indicators.common.catalogue.ResponseCache.Key;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.quarkus.vertx.http.runtime.HttpCompressionHandler;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Conditional GETs, cache lifetimes and the in-memory answer cache for every successful read. The catalogue only
@@ -53,48 +65,113 @@ public class HttpCaching {
             Locale.US);
     private static final String CACHE_KEY = HttpCaching.class.getName() + ".key";
     private static final String FROM_CACHE = HttpCaching.class.getName() + ".hit";
+    /** Where Quarkus REST notes the matched operation's path template for metrics and traces (ObservabilityUtil). */
+    private static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
 
     private final EntityTags tags;
     private final CatalogueHead head;
     private final ResponseCache cache;
+    private final CurrentVertxRequest currentRequest;
+    private final Set<String> compressedMediaTypes;
 
-    HttpCaching(EntityTags tags, CatalogueHead head, ResponseCache cache) {
+    HttpCaching(EntityTags tags, CatalogueHead head, ResponseCache cache, CurrentVertxRequest currentRequest,
+            @ConfigProperty(name = "quarkus.http.compress-media-types") List<String> compressedMediaTypes) {
         this.tags = tags;
         this.head = head;
         this.cache = cache;
-    }
-
-    /** Answers a read of the unchanged catalogue from memory, on the I/O thread, before any resource code or query runs. */
-    @ServerRequestFilter(nonBlocking = true, priority = Priorities.USER - 100)
-    public Response answerFromCache(ContainerRequestContext request) {
-        return cachedAnswer(request).orElse(null);
+        this.currentRequest = currentRequest;
+        this.compressedMediaTypes = Set.copyOf(compressedMediaTypes);
     }
 
     /**
-     * The cached answer to a read of the unchanged catalogue, with its 304 when the client has it already. Only
-     * while the head is watched: an answer cached for a head that may have moved is never served. On a miss, notes
-     * the key under which the response filter will keep the answer.
+     * Answers a read of the unchanged catalogue from memory on the I/O thread, ahead of Quarkus REST: a hit costs a
+     * map lookup and a write, where going through REST's filter chain and writer cost most of a cached read's CPU
+     * (src/bench/profile-reads.md). After the HTTP layer's own handlers (body limit, CORS, authentication,
+     * compression: all ordered below {@link RouteConstants#ROUTE_ORDER_BEFORE_DEFAULT}), so a hit gets their headers
+     * as any answer does. On a miss, notes the key under which the response filter will keep the answer.
      */
-    Optional<Response> cachedAnswer(ContainerRequestContext request) {
-        if (!cache.enabled() || !HttpMethod.GET.equals(request.getMethod()) || !isApiRead(request.getUriInfo())) {
-            return Optional.empty();
+    void install(@Observes Router router) {
+        router.get("/v1/*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::answerFromCache);
+    }
+
+    private void answerFromCache(RoutingContext context) {
+        Key key = key(context.request());
+        Answer hit = key == null ? null : cache.answer(key);
+        if (hit == null) {
+            if (key != null) {
+                context.put(CACHE_KEY, key);
+            }
+            context.next();
+            return;
+        }
+        // What Quarkus REST would have noted for this route: metrics and traces name the operation, not the path.
+        if (hit.pathTemplate() != null) {
+            ((HttpServerRequestInternal) context.request()).context().putLocal(URL_PATH_TEMPLATE, hit.pathTemplate());
+        }
+        MultiMap headers = context.request().headers();
+        boolean notModified = isNotModified(headers.get(HttpHeaders.IF_NONE_MATCH), headers.get(HttpHeaders.IF_MODIFIED_SINCE),
+                hit.entityTag(), hit.lastModified());
+        HttpServerResponse response = context.response()
+                .putHeader(HttpHeaders.ETAG, hit.entityTag())
+                .putHeader(HttpHeaders.CACHE_CONTROL, hit.cacheControl())
+                .putHeader(HttpHeaders.VARY, VARY);
+        if (hit.lastModified() != null) {
+            response.putHeader(HttpHeaders.LAST_MODIFIED, hit.lastModified());
+        }
+        if (notModified) {
+            response.setStatusCode(Response.Status.NOT_MODIFIED.getStatusCode()).end();
+            return;
+        }
+        if (hit.contentLanguage() != null) {
+            response.putHeader(HttpHeaders.CONTENT_LANGUAGE, hit.contentLanguage());
+        }
+        response.putHeader(HttpHeaders.CONTENT_TYPE, hit.mediaType());
+        // The HTTP layer leaves a response uncompressed unless its route asks, as REST's do for these media types.
+        HttpCompressionHandler.compressIfNeeded(context, compressedMediaTypes);
+        response.end(hit.body());
+    }
+
+    /**
+     * The key of a read of the latest catalogue, or null when its answer must not come from memory: the head is not
+     * watched (an answer cached for a head that may have moved is never served), or a header the answer depends on
+     * is repeated.
+     */
+    private Key key(HttpServerRequest request) {
+        if (!cache.enabled()) {
+            return null;
         }
         Optional<Head> watched = head.watched();
         if (watched.isEmpty()) {
+            return null;
+        }
+        MultiMap headers = request.headers();
+        List<String> accept = headers.getAll(HttpHeaders.ACCEPT);
+        List<String> acceptLanguage = headers.getAll(HttpHeaders.ACCEPT_LANGUAGE);
+        if (accept.size() > 1 || acceptLanguage.size() > 1) {
+            return null;
+        }
+        // The target as sent: two spellings of one question are two entries, never one answer for two questions.
+        return new Key(watched.get().seq(), request.uri(), accept.isEmpty() ? null : accept.get(0),
+                acceptLanguage.isEmpty() ? null : acceptLanguage.get(0));
+    }
+
+    /**
+     * The answer a read that waited for its turn to compute (see {@link ReadBulkhead}) may find computed by the read
+     * ahead of it, with its 304 when the client has it already.
+     */
+    Optional<Response> cachedAnswer(ContainerRequestContext request) {
+        if (!(currentRequest.getCurrent().get(CACHE_KEY) instanceof Key key)) {
             return Optional.empty();
         }
-        Key key = new Key(watched.get().seq(), target(request.getUriInfo()), request.getHeaderString(HttpHeaders.ACCEPT),
-                request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
-        Optional<Answer> answer = cache.get(key);
-        if (answer.isEmpty()) {
-            request.setProperty(CACHE_KEY, key);
+        Answer hit = cache.answer(key);
+        if (hit == null) {
             return Optional.empty();
         }
         request.setProperty(FROM_CACHE, Boolean.TRUE);
-        Answer hit = answer.get();
-        boolean notModified = isNotModified(request, hit.entityTag(), hit.lastModified());
+        boolean notModified = isNotModified(request.getHeaderString(HttpHeaders.IF_NONE_MATCH),
+                request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), hit.entityTag(), hit.lastModified());
         Response.ResponseBuilder response = notModified ? Response.notModified()
-                : Response.ok(hit.body(), hit.mediaType());
+                : Response.ok(hit.bytes(), hit.mediaType());
         response.header(HttpHeaders.ETAG, hit.entityTag())
                 .header(HttpHeaders.CACHE_CONTROL, hit.cacheControl())
                 .header(HttpHeaders.VARY, VARY);
@@ -134,8 +211,11 @@ public class HttpCaching {
         boolean immutable = resource.getResourceMethod() != null
                 && resource.getResourceMethod().isAnnotationPresent(Immutable.class);
         String cacheControl = asOf != null || immutable ? IMMUTABLE : LATEST;
-        if (request.getProperty(CACHE_KEY) instanceof Key key) {
-            cache.put(key, new Answer(body, mediaType.toString(), tag, cacheControl, lastModified, contentLanguage));
+        if (currentRequest.getCurrent().get(CACHE_KEY) instanceof Key key) {
+            HttpServerRequest served = currentRequest.getCurrent().request();
+            String pathTemplate = ((HttpServerRequestInternal) served).context().getLocal(URL_PATH_TEMPLATE);
+            cache.put(key, new Answer(Buffer.buffer(body), mediaType.toString(), tag, cacheControl, lastModified,
+                    contentLanguage, pathTemplate));
         }
 
         var headers = response.getHeaders();
@@ -145,7 +225,8 @@ public class HttpCaching {
         }
         headers.putSingle(HttpHeaders.CACHE_CONTROL, cacheControl);
         headers.putSingle(HttpHeaders.VARY, VARY);
-        if (isNotModified(request, tag, lastModified)) {
+        if (isNotModified(request.getHeaderString(HttpHeaders.IF_NONE_MATCH),
+                request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), tag, lastModified)) {
             response.setStatus(Response.Status.NOT_MODIFIED.getStatusCode());
             response.setEntity(null);
         } else {
@@ -158,12 +239,6 @@ public class HttpCaching {
 
     private static boolean isApiRead(UriInfo uri) {
         return uri.getPath().startsWith("/v1/");
-    }
-
-    /** Path and query as sent: two spellings of one question are two entries, never one answer for two questions. */
-    private static String target(UriInfo uri) {
-        String query = uri.getRequestUri().getRawQuery();
-        return query == null ? uri.getPath() : uri.getPath() + "?" + query;
     }
 
     /** The request's asOf when it names a settled instant; null for "latest" answers and for a malformed asOf. */
@@ -181,12 +256,10 @@ public class HttpCaching {
         }
     }
 
-    private static boolean isNotModified(ContainerRequestContext request, String tag, String lastModified) {
-        String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+    private static boolean isNotModified(String ifNoneMatch, String ifModifiedSince, String tag, String lastModified) {
         if (ifNoneMatch != null) {
             return EntityTags.matchesWeakly(ifNoneMatch, tag);
         }
-        String ifModifiedSince = request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE);
         if (ifModifiedSince == null || lastModified == null) {
             return false;
         }

@@ -48,7 +48,7 @@ public class ReadBulkhead {
         this.caching = caching;
     }
 
-    /** After the cache filter (a hit never gets here), on the worker thread that will compute the answer. */
+    /** A hit never gets here (HttpCaching answers it ahead of REST): on the worker thread that will compute the answer. */
     @ServerRequestFilter(priority = Priorities.USER + 100)
     public Response takeTurn(ContainerRequestContext request, ResourceInfo resource) throws InterruptedException {
         if (!HttpMethod.GET.equals(request.getMethod()) && !HttpMethod.HEAD.equals(request.getMethod())
