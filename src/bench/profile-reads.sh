@@ -7,7 +7,8 @@
 #   RUNNERS="before=/tmp/a-runner after=/tmp/b-runner" src/bench/profile-reads.sh
 #
 # Settings (environment): URL (the headline, /v1/indicators/ai-workforce-shortfall/observations?geo=KR), DURATION
-# (6s), CONNECTIONS (64), CACHE (true: the response cache on; false profiles the uncached read). The executables must
+# (6s), CONNECTIONS (64), CACHE (true: the response cache on; false profiles the uncached read), KEEP (a directory to
+# copy each executable's perf stacks to, for reading beyond the layers). The executables must
 # keep local symbols and frame pointers (profile.sh's build: -H:-DeleteLocalSymbols,-H:+PreserveFramePointer), or
 # perf cannot name the frames. Needs what benchmark.sh needs, plus perf, wrk and nginx. Writes
 # src/bench/profile-reads.md and src/bench/profile-reads-output.txt.
@@ -66,6 +67,7 @@ for entry in $RUNNERS; do
   wait $recording
   kill "$pid"; wait "$pid" 2> /dev/null || true
   perf script -i "$WORK/$label.perf" -F ip,sym > "$WORK/$label.stacks" 2> /dev/null
+  [ -z "${KEEP:-}" ] || { mkdir -p "$KEEP"; cp "$WORK/$label.stacks" "$KEEP/"; }
   summaries+=("$label|$runner|$nginx_rate|$service_rate|$profiled_rate|$WORK/$label.stacks")
 done
 kill "$(cat "$WORK/nginx.pid")" 2> /dev/null || true
