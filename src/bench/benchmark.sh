@@ -75,7 +75,7 @@ measure() {
   local mode=$1 db=$2 port cmd
   shift 2
   port=$(free_port)
-  if [ "$mode" = native ]; then cmd=("$RUNNER" $NATIVE_OPTS); else cmd=("$JAVA_HOME/bin/java" $JVM_OPTS -jar "$JAR"); fi
+  if [ "$mode" = native ]; then cmd=(env $NATIVE_ENV "$RUNNER" $NATIVE_OPTS); else cmd=("$JAVA_HOME/bin/java" $JVM_OPTS -jar "$JAR"); fi
   env $(service_env "$db" "$port") "$@" python3 $BENCH/measure.py "$port" "$REQUESTS" "$WORK/$mode-$db.log" -- "${cmd[@]}"
 }
 
@@ -121,7 +121,7 @@ if [ -n "$FLOOR_RUNNER" ] && [ -x "$FLOOR_RUNNER" ]; then
   for i in $(seq "$RUNS"); do
     port=$(free_port)
     env $(service_env floor "$port") MEASURE_PATH=/observations python3 $BENCH/measure.py "$port" "$REQUESTS" \
-      "$WORK/floor.log" -- "$FLOOR_RUNNER" $NATIVE_OPTS | tee -a "$WORK/floor.jsonl"
+      "$WORK/floor.log" -- env $NATIVE_ENV "$FLOOR_RUNNER" $NATIVE_OPTS | tee -a "$WORK/floor.jsonl"
   done
   for f in first_response_ms cpu_to_first_response_ms rss_after_mib; do
     RESULT[floor.$f]=$(field $f < "$WORK/floor.jsonl" | median)

@@ -5,6 +5,8 @@ RUNS=${RUNS:-5}
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 # The heap settings recommended for production (also in deploy/kubernetes/base/deployment.yaml).
 NATIVE_OPTS=${NATIVE_OPTS:--Xmx48m -XX:ActiveProcessorCount=2}
+# The malloc settings the native image runs with (deploy/Dockerfile.native): off-heap memory given back when freed.
+NATIVE_ENV=${NATIVE_ENV:-MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=131072}
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 BUILD=true
 [ "${1:-}" = --no-build ] && BUILD=false

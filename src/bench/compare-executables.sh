@@ -30,7 +30,7 @@ measure() { # measure <runner> <log> [VAR=value ...]
   local runner=$1 log=$2 port
   shift 2
   port=$(free_port)
-  env $(service_env bench "$port") "$@" python3 $BENCH/measure.py "$port" "$REQUESTS" "$log" -- "$runner" $NATIVE_OPTS
+  env $(service_env bench "$port") "$@" python3 $BENCH/measure.py "$port" "$REQUESTS" "$log" -- env $NATIVE_ENV "$runner" $NATIVE_OPTS
 }
 echo "[compare] PostgreSQL $(postgres_version); load $(cut -d' ' -f1-3 /proc/loadavg); $RUNS runs each, $NATIVE_OPTS"
 measure "${PATHS[0]}" "$WORK/seed.log" > /dev/null

@@ -33,7 +33,7 @@ createdb reads
 first=${RUNNERS%% *}
 port=$(free_port)
 log "first start applies the migrations and loads the seeds"
-env $(service_env reads "$port") python3 $BENCH/measure.py "$port" 1 "$WORK/first.log" -- "${first#*=}" $NATIVE_OPTS
+env $(service_env reads "$port") python3 $BENCH/measure.py "$port" 1 "$WORK/first.log" -- env $NATIVE_ENV "${first#*=}" $NATIVE_OPTS
 
 nginx_port=$(free_port)
 mkdir -p "$WORK/www"
@@ -51,7 +51,7 @@ for entry in $RUNNERS; do
   label=${entry%%=*}
   runner=${entry#*=}
   port=$(free_port)
-  env $(service_env reads "$port") INDICATORS_RESPONSE_CACHE_ENABLED=$CACHE "$runner" $NATIVE_OPTS > "$WORK/$label.log" 2>&1 &
+  env $(service_env reads "$port") INDICATORS_RESPONSE_CACHE_ENABLED=$CACHE $NATIVE_ENV "$runner" $NATIVE_OPTS > "$WORK/$label.log" 2>&1 &
   pid=$!
   for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/q/health/ready" > /dev/null && break; sleep 0.2; done
   curl -sf "http://127.0.0.1:$port$URL" -o "$WORK/www/answer"
@@ -78,8 +78,9 @@ import collections, sys
 url, cache, runs = sys.argv[1], sys.argv[2], sys.argv[3:]
 # Layers a request passes through, each named by frames that mark it; a sample counts for every layer on its stack.
 LAYERS = [
+    ("cache hit served ahead of REST (HttpCaching.answerFromCache)", ("HttpCaching_answerFromCache",)),
     ("Quarkus REST (filters, cache lookup, writer)", ("QuarkusResteasyReactiveRequestContext_invokeHandler",)),
-    ("  response cache lookup (HttpCaching.cachedAnswer)", ("HttpCaching_cachedAnswer",)),
+    ("  response cache lookup (HttpCaching.cachedAnswer, until a0325a7)", ("HttpCaching_cachedAnswer",)),
     ("  a record's equals or hashCode (interpreted method handles)", ("Key_equals", "Key_hashCode")),
     ("  writing the answer (REST writer, Vert.x end)", ("ResponseWriterHandler_handle",)),
     ("OpenTelemetry (tracer on request and response)", ("OpenTelemetryVertxTracer_",)),

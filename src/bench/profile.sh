@@ -35,12 +35,12 @@ start_postgres
 createdb profile
 log "first start on the empty database applies the migrations and seeds (not profiled)"
 port=$(free_port)
-env $(service_env profile "$port") python3 $BENCH/measure.py "$port" 1 "$WORK/first.log" -- "$RUNNER" $NATIVE_OPTS
+env $(service_env profile "$port") python3 $BENCH/measure.py "$port" 1 "$WORK/first.log" -- env $NATIVE_ENV "$RUNNER" $NATIVE_OPTS
 
 for i in $(seq "$RUNS"); do
   port=$(free_port)
   env $(service_env profile "$port") perf record -q -F 10000 -g -o "$WORK/perf-$i.data" -- \
-    python3 $BENCH/measure.py "$port" 0 "$WORK/run-$i.log" -- "$RUNNER" $NATIVE_OPTS
+    python3 $BENCH/measure.py "$port" 0 "$WORK/run-$i.log" -- env $NATIVE_ENV "$RUNNER" $NATIVE_OPTS
   perf script -i "$WORK/perf-$i.data" -F pid,tid,comm,ip,sym > "$WORK/stacks-$i.txt" 2> /dev/null
 done
 

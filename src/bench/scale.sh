@@ -112,7 +112,7 @@ start_service() {  # <mode> <database> <label> [VAR=value ...]; sets SERVICE_PID
   shift 3
   SERVICE_PORT=$(free_port)
   SERVICE_LOG=$WORK/service-$label.log
-  if [ "$mode" = native ]; then cmd=("$RUNNER" $NATIVE_OPTS); else cmd=("$JAVA_HOME/bin/java" $JVM_OPTS -jar "$APP_DIR/quarkus-run.jar"); fi
+  if [ "$mode" = native ]; then cmd=(env $NATIVE_ENV "$RUNNER" $NATIVE_OPTS); else cmd=("$JAVA_HOME/bin/java" $JVM_OPTS -jar "$APP_DIR/quarkus-run.jar"); fi
   env $(service_env "$db" "$SERVICE_PORT") MP_JWT_VERIFY_PUBLICKEY_LOCATION="$WORK/publisher.pub" "$@" "${cmd[@]}" \
     > "$SERVICE_LOG" 2>&1 &
   SERVICE_PID=$!
@@ -203,7 +203,8 @@ sql() { psql_db "$1" -At "${@:2}"; }
 now_s() { date +%s.%N; }
 since() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$1" "$(now_s)"; }
 header() { tr -d '\r' < "$1" | sed -n "s/^$2: //Ip" | head -1; }
-rss_mib() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status" 2> /dev/null || echo "-"; }
+# VmRSS now, and VmHWM (the most it has held since it started): a pod's memory limit meets the peak, not the rest.
+rss_mib() { awk '/^VmRSS:/ { rss = $2 } /^VmHWM:/ { peak = $2 } END { printf "%.1f (peak %.1f)", rss / 1024, peak / 1024 }' "/proc/$1/status" 2> /dev/null || echo "-"; }
 count_lines() { grep -cE "$1" "$2" || true; }
 # Lines logged at level ERROR (Quarkus' console format: date, time, level), and OutOfMemoryError anywhere.
 ERROR_LINE='^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:,.]+ +ERROR '
@@ -475,7 +476,7 @@ log "PostgreSQL $(postgres_version) on port $PG_PORT; modes: ${AVAILABLE[*]}; si
 for mode in "${AVAILABLE[@]}"; do
   case $mode in
     jvm) log "jvm: $JAVA_HOME/bin/java $JVM_OPTS -jar $APP_DIR/quarkus-run.jar (built $(date -u -r "$APP_DIR/quarkus-run.jar" '+%Y-%m-%d %H:%M UTC'))" ;;
-    native) log "native: $RUNNER $NATIVE_OPTS (built $(date -u -r "$RUNNER" '+%Y-%m-%d %H:%M UTC'))" ;;
+    native) log "native: $NATIVE_ENV $RUNNER $NATIVE_OPTS (built $(date -u -r "$RUNNER" '+%Y-%m-%d %H:%M UTC'))" ;;
   esac
 done
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/publisher.key" 2> /dev/null
@@ -618,7 +619,7 @@ for line in open(facts_file):
 sizes = list(dict.fromkeys(k[0] for k in facts))
 publish = publish_sizes.split(',')
 print()
-print('| Size | Generation (psql) | pgbench -S tps | Mode | RSS after the load, cached / uncached '
+print('| Size | Generation (psql) | pgbench -S tps | Mode | RSS after the load (peak since start), cached / uncached '
       '| ERROR / OutOfMemoryError log lines, cached; uncached | '
       + ' | '.join(f'Publish {int(n):,} values' for n in publish) + ' | RSS after publishing | ERROR / OOM lines, publishing |')
 print('|---|---:|---:|---|---|---|' + '---|' * len(publish) + '---|---|')
@@ -647,11 +648,11 @@ EOF
   echo "(2 workers, etag on, access log off) serves the bytes curl fetched from the service once. Errors: non-2xx/3xx"
   echo "responses plus socket errors (a response slower than $WRK_TIMEOUT is a timeout). Status: what curl got before the"
   echo "load (the conditional read should be 304). pgbench: \`pgbench -S -c $CONNECTIONS -j $THREADS -T $PGBENCH_DURATION\`,"
-  echo "scale $PGBENCH_SCALE. RSS: VmRSS of the service process. Publishing: HTTP status and curl's total time."
+  echo "scale $PGBENCH_SCALE. RSS: VmRSS of the service process (peak: its VmHWM). Publishing: HTTP status and curl's total time."
   for mode in "${AVAILABLE[@]}"; do
     case $mode in
       jvm) echo "JVM: \`java $JVM_OPTS -jar quarkus-run.jar\` ($("$JAVA_HOME/bin/java" -version 2>&1 | head -1)), built $(date -u -r "$APP_DIR/quarkus-run.jar" '+%Y-%m-%d %H:%M UTC')." ;;
-      native) echo "Native: \`$(basename "$RUNNER") $NATIVE_OPTS\`, built $(date -u -r "$RUNNER" '+%Y-%m-%d %H:%M UTC')." ;;
+      native) echo "Native: \`$NATIVE_ENV $(basename "$RUNNER") $NATIVE_OPTS\`, built $(date -u -r "$RUNNER" '+%Y-%m-%d %H:%M UTC')." ;;
     esac
   done
   echo

@@ -19,7 +19,7 @@ start_postgres
 createdb indicators
 PORT=$(free_port)
 start_service() {
-  env $(service_env indicators "$PORT") "$RUNNER" $NATIVE_OPTS -XX:+ExitOnOutOfMemoryError > "$WORK/service.log" 2>&1 &
+  env $(service_env indicators "$PORT") $NATIVE_ENV "$RUNNER" $NATIVE_OPTS -XX:+ExitOnOutOfMemoryError > "$WORK/service.log" 2>&1 &
   SERVICE=$!
   for _ in $(seq 1 60); do
     curl -sf -o /dev/null "http://127.0.0.1:$PORT/q/health/ready" && return 0
