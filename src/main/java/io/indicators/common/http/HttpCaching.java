@@ -36,7 +36,6 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.quarkus.vertx.http.runtime.HttpCompressionHandler;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.MultiMap;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.impl.HttpServerRequestInternal;
@@ -214,8 +213,7 @@ public class HttpCaching {
         if (currentRequest.getCurrent().get(CACHE_KEY) instanceof Key key) {
             HttpServerRequest served = currentRequest.getCurrent().request();
             String pathTemplate = ((HttpServerRequestInternal) served).context().getLocal(URL_PATH_TEMPLATE);
-            cache.put(key, new Answer(Buffer.buffer(body), mediaType.toString(), tag, cacheControl, lastModified,
-                    contentLanguage, pathTemplate));
+            cache.put(key, body, mediaType.toString(), tag, cacheControl, lastModified, contentLanguage, pathTemplate);
         }
 
         var headers = response.getHeaders();
