@@ -85,9 +85,10 @@ public class HttpCaching {
     /**
      * Answers a read of the unchanged catalogue from memory on the I/O thread, ahead of Quarkus REST: a hit costs a
      * map lookup and a write, where going through REST's filter chain and writer cost most of a cached read's CPU
-     * (src/bench/profile-reads.md). After the HTTP layer's own handlers (body limit, CORS, authentication,
-     * compression: all ordered below {@link RouteConstants#ROUTE_ORDER_BEFORE_DEFAULT}), so a hit gets their headers
-     * as any answer does. On a miss, notes the key under which the response filter will keep the answer.
+     * (src/bench/profile-reads.md). After the HTTP layer's own handlers (body limit, CORS, authentication and
+     * authorization, compression: all ordered below {@link RouteConstants#ROUTE_ORDER_BEFORE_DEFAULT}), so a hit
+     * passes the same checks and gets the same headers as any answer. On a miss, notes the key under which the response filter
+     * will keep the answer.
      */
     void install(@Observes Router router) {
         router.get("/v1/*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::answerFromCache);
