@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -87,8 +88,8 @@ public class HttpCaching {
      * map lookup and a write, where going through REST's filter chain and writer cost most of a cached read's CPU
      * (src/bench/profile-reads.md). After the HTTP layer's own handlers (body limit, CORS, authentication and
      * authorization, compression: all ordered below {@link RouteConstants#ROUTE_ORDER_BEFORE_DEFAULT}), so a hit
-     * passes the same checks and gets the same headers as any answer. On a miss, notes the key under which the response filter
-     * will keep the answer.
+     * passes the same checks and gets the same headers as any answer. On a miss, notes the key under which the
+     * response filter will keep the answer.
      */
     void install(@Observes Router router) {
         router.get("/v1/*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::answerFromCache);
@@ -111,19 +112,12 @@ public class HttpCaching {
         MultiMap headers = context.request().headers();
         boolean notModified = isNotModified(headers.get(HttpHeaders.IF_NONE_MATCH), headers.get(HttpHeaders.IF_MODIFIED_SINCE),
                 hit.entityTag(), hit.lastModified());
-        HttpServerResponse response = context.response()
-                .putHeader(HttpHeaders.ETAG, hit.entityTag())
-                .putHeader(HttpHeaders.CACHE_CONTROL, hit.cacheControl())
-                .putHeader(HttpHeaders.VARY, VARY);
-        if (hit.lastModified() != null) {
-            response.putHeader(HttpHeaders.LAST_MODIFIED, hit.lastModified());
-        }
+        HttpServerResponse response = context.response();
+        putHeaders(response::putHeader, hit.entityTag(), hit.cacheControl(), hit.lastModified(), hit.contentLanguage(),
+                notModified);
         if (notModified) {
             response.setStatusCode(Response.Status.NOT_MODIFIED.getStatusCode()).end();
             return;
-        }
-        if (hit.contentLanguage() != null) {
-            response.putHeader(HttpHeaders.CONTENT_LANGUAGE, hit.contentLanguage());
         }
         response.putHeader(HttpHeaders.CONTENT_TYPE, hit.mediaType());
         // The HTTP layer leaves a response uncompressed unless its route asks, as REST's do for these media types.
@@ -172,15 +166,8 @@ public class HttpCaching {
                 request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), hit.entityTag(), hit.lastModified());
         Response.ResponseBuilder response = notModified ? Response.notModified()
                 : Response.ok(hit.bytes(), hit.mediaType());
-        response.header(HttpHeaders.ETAG, hit.entityTag())
-                .header(HttpHeaders.CACHE_CONTROL, hit.cacheControl())
-                .header(HttpHeaders.VARY, VARY);
-        if (hit.lastModified() != null) {
-            response.header(HttpHeaders.LAST_MODIFIED, hit.lastModified());
-        }
-        if (hit.contentLanguage() != null && !notModified) {
-            response.header(HttpHeaders.CONTENT_LANGUAGE, hit.contentLanguage());
-        }
+        putHeaders(response::header, hit.entityTag(), hit.cacheControl(), hit.lastModified(), hit.contentLanguage(),
+                notModified);
         return Optional.of(response.build());
     }
 
@@ -217,22 +204,31 @@ public class HttpCaching {
             cache.put(key, body, mediaType.toString(), tag, cacheControl, lastModified, contentLanguage, pathTemplate);
         }
 
-        var headers = response.getHeaders();
-        headers.putSingle(HttpHeaders.ETAG, tag);
-        if (lastModified != null) {
-            headers.putSingle(HttpHeaders.LAST_MODIFIED, lastModified);
-        }
-        headers.putSingle(HttpHeaders.CACHE_CONTROL, cacheControl);
-        headers.putSingle(HttpHeaders.VARY, VARY);
-        if (isNotModified(request.getHeaderString(HttpHeaders.IF_NONE_MATCH),
-                request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), tag, lastModified)) {
+        boolean notModified = isNotModified(request.getHeaderString(HttpHeaders.IF_NONE_MATCH),
+                request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), tag, lastModified);
+        putHeaders(response.getHeaders()::putSingle, tag, cacheControl, lastModified, contentLanguage, notModified);
+        if (notModified) {
             response.setStatus(Response.Status.NOT_MODIFIED.getStatusCode());
             response.setEntity(null);
         } else {
-            if (contentLanguage != null) {
-                headers.putSingle(HttpHeaders.CONTENT_LANGUAGE, contentLanguage);
-            }
             response.setEntity(body, response.getEntityAnnotations(), mediaType);
+        }
+    }
+
+    /**
+     * The headers of every read's answer, whether computed now or kept from before, served ahead of REST or by it:
+     * one place, so a hit can never differ from the answer it repeats. A 304 carries no language, having no body.
+     */
+    private static void putHeaders(BiConsumer<String, String> header, String tag, String cacheControl,
+            String lastModified, String contentLanguage, boolean notModified) {
+        header.accept(HttpHeaders.ETAG, tag);
+        header.accept(HttpHeaders.CACHE_CONTROL, cacheControl);
+        header.accept(HttpHeaders.VARY, VARY);
+        if (lastModified != null) {
+            header.accept(HttpHeaders.LAST_MODIFIED, lastModified);
+        }
+        if (contentLanguage != null && !notModified) {
+            header.accept(HttpHeaders.CONTENT_LANGUAGE, contentLanguage);
         }
     }
 
