@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -35,7 +36,11 @@ import io.indicators.common.catalogue.ResponseCache.Answer;
 import io.indicators.common.catalogue.ResponseCache.Key;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.quarkus.vertx.http.runtime.HttpCompressionHandler;
+import io.quarkus.vertx.http.runtime.PolicyMappingConfig;
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.quarkus.vertx.http.runtime.VertxHttpConfig;
+import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
+import io.smallrye.config.SmallRyeConfig;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -67,6 +72,7 @@ public class HttpCaching {
     private static final String FROM_CACHE = HttpCaching.class.getName() + ".hit";
     /** Where Quarkus REST notes the matched operation's path template for metrics and traces (ObservabilityUtil). */
     private static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
+    private static final String UNCOMPRESSED = "identity";
 
     private final EntityTags tags;
     private final CatalogueHead head;
@@ -86,13 +92,29 @@ public class HttpCaching {
     /**
      * Answers a read of the unchanged catalogue from memory on the I/O thread, ahead of Quarkus REST: a hit costs a
      * map lookup and a write, where going through REST's filter chain and writer cost most of a cached read's CPU
-     * (src/bench/profile-reads.md). After the HTTP layer's own handlers (body limit, CORS, authentication and
-     * authorization, compression: all ordered below {@link RouteConstants#ROUTE_ORDER_BEFORE_DEFAULT}), so a hit
-     * passes the same checks and gets the same headers as any answer. On a miss, notes the key under which the
-     * response filter will keep the answer.
+     * (src/bench/profile-reads.md). On a miss, notes the key under which the response filter will keep the answer.
+     *
+     * <p>
+     * A hit is answered after CORS and before authentication. Every read is public and its answer is the same for
+     * every client (the key holds no identity), so authenticating a request that a hit answers is work for nothing,
+     * and so is what Quarkus REST does for each request when authentication is not proactive: it
+     * matches the path against every resource to name the operation for metrics, should authentication fail (8 % of
+     * a hit's CPU natively, profile-reads.md). Where an operator restricts paths with HTTP permissions
+     * ({@code quarkus.http.auth.permission.*}), hits wait for them: the route then runs after authorization.
      */
-    void install(@Observes Router router) {
-        router.get("/v1/*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::answerFromCache);
+    void install(@Observes Router router, SmallRyeConfig config) {
+        Collection<PolicyMappingConfig> permissions = config.getConfigMapping(VertxHttpConfig.class).auth()
+                .permissions().values();
+        router.get("/v1/*").order(routeOrder(permissions)).handler(this::answerFromCache);
+    }
+
+    /** Ahead of authentication, unless HTTP permissions apply; then after authorization and compression. */
+    private static int routeOrder(Collection<PolicyMappingConfig> permissions) {
+        if (permissions.stream().anyMatch(permission -> permission.enabled().orElse(true))) {
+            return RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT;
+        }
+        // The HTTP layer orders its filters by descending priority: CORS (300) comes first, authentication (200) next.
+        return -(SecurityHandlerPriorities.AUTHENTICATION + 1);
     }
 
     private void answerFromCache(RoutingContext context) {
@@ -120,7 +142,9 @@ public class HttpCaching {
             return;
         }
         response.putHeader(HttpHeaders.CONTENT_TYPE, hit.mediaType());
-        // The HTTP layer leaves a response uncompressed unless its route asks, as REST's do for these media types.
+        // The HTTP layer leaves a response uncompressed unless its route asks, as REST's do for these media types;
+        // ahead of authentication, this route also comes before the handler that marks responses uncompressed.
+        response.putHeader(HttpHeaders.CONTENT_ENCODING, UNCOMPRESSED);
         HttpCompressionHandler.compressIfNeeded(context, compressedMediaTypes);
         response.end(hit.body());
     }
