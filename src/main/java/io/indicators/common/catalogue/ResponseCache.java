@@ -32,10 +32,6 @@ public class ResponseCache {
      */
     public record Answer(Buffer body, String mediaType, String entityTag, String cacheControl, String lastModified,
             String contentLanguage, String pathTemplate) {
-
-        public byte[] bytes() {
-            return body.getBytes();
-        }
     }
 
     /**

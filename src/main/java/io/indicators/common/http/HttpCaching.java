@@ -69,7 +69,6 @@ public class HttpCaching {
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'",
             Locale.US);
     private static final String CACHE_KEY = HttpCaching.class.getName() + ".key";
-    private static final String FROM_CACHE = HttpCaching.class.getName() + ".hit";
     /** Where Quarkus REST notes the matched operation's path template for metrics and traces (ObservabilityUtil). */
     private static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
     private static final String UNCOMPRESSED = "identity";
@@ -119,13 +118,25 @@ public class HttpCaching {
 
     private void answerFromCache(RoutingContext context) {
         Key key = key(context.request());
-        Answer hit = key == null ? null : cache.answer(key);
-        if (hit == null) {
-            if (key != null) {
-                context.put(CACHE_KEY, key);
-            }
+        if (key == null) {
             context.next();
             return;
+        }
+        context.put(CACHE_KEY, key);
+        if (!answerFromMemory(context)) {
+            context.next();
+        }
+    }
+
+    /**
+     * Writes the kept answer to the read's question, true if there is one: on the read's way in, and again once it
+     * has waited for its turn to compute it (see {@link ReadBulkhead}), when the read ahead of it may have computed
+     * it already.
+     */
+    boolean answerFromMemory(RoutingContext context) {
+        Answer hit = context.get(CACHE_KEY) instanceof Key key ? cache.answer(key) : null;
+        if (hit == null) {
+            return false;
         }
         // What Quarkus REST would have noted for this route: metrics and traces name the operation, not the path.
         if (hit.pathTemplate() != null) {
@@ -139,7 +150,7 @@ public class HttpCaching {
                 notModified);
         if (notModified) {
             response.setStatusCode(Response.Status.NOT_MODIFIED.getStatusCode()).end();
-            return;
+            return true;
         }
         response.putHeader(HttpHeaders.CONTENT_TYPE, hit.mediaType());
         // The HTTP layer leaves a response uncompressed unless its route asks, as REST's do for these media types;
@@ -147,6 +158,7 @@ public class HttpCaching {
         response.putHeader(HttpHeaders.CONTENT_ENCODING, UNCOMPRESSED);
         HttpCompressionHandler.compressIfNeeded(context, compressedMediaTypes);
         response.end(hit.body());
+        return true;
     }
 
     /**
@@ -173,33 +185,10 @@ public class HttpCaching {
                 acceptLanguage.isEmpty() ? null : acceptLanguage.get(0));
     }
 
-    /**
-     * The answer a read that waited for its turn to compute (see {@link ReadBulkhead}) may find computed by the read
-     * ahead of it, with its 304 when the client has it already.
-     */
-    Optional<Response> cachedAnswer(ContainerRequestContext request) {
-        if (!(currentRequest.getCurrent().get(CACHE_KEY) instanceof Key key)) {
-            return Optional.empty();
-        }
-        Answer hit = cache.answer(key);
-        if (hit == null) {
-            return Optional.empty();
-        }
-        request.setProperty(FROM_CACHE, Boolean.TRUE);
-        boolean notModified = isNotModified(request.getHeaderString(HttpHeaders.IF_NONE_MATCH),
-                request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), hit.entityTag(), hit.lastModified());
-        Response.ResponseBuilder response = notModified ? Response.notModified()
-                : Response.ok(hit.bytes(), hit.mediaType());
-        putHeaders(response::header, hit.entityTag(), hit.cacheControl(), hit.lastModified(), hit.contentLanguage(),
-                notModified);
-        return Optional.of(response.build());
-    }
-
     @ServerResponseFilter
     public void cache(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
         boolean read = HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod());
-        if (!read || response.getStatus() != 200 || !response.hasEntity() || !isApiRead(request.getUriInfo())
-                || request.getProperty(FROM_CACHE) != null) {
+        if (!read || response.getStatus() != 200 || !response.hasEntity() || !isApiRead(request.getUriInfo())) {
             return;
         }
         // A streamed snapshot and its checksum set their own headers; they are neither serialised nor kept here.
