@@ -56,10 +56,13 @@ public class ReadBulkhead {
         this.caching = caching;
     }
 
-    /** After authentication and authorization (a refused request takes no turn), ahead of Quarkus REST. */
+    /**
+     * After authentication and authorization (a refused request takes no turn) and after the cache's route, even
+     * where HTTP permissions move that one after authorization too; ahead of Quarkus REST.
+     */
     void install(@Observes Router router) {
         router.route("/v1/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
-                .order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::takeTurn);
+                .order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT + 1).handler(this::takeTurn);
     }
 
     private void takeTurn(RoutingContext read) {
