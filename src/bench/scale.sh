@@ -23,7 +23,8 @@
 #   - its body fetched once with curl and served by a throw-away nginx (2 workers, etag on, access log off);
 #   - WARMUP of load, then wrk against the service and against nginx with the same settings, and a one-connection
 #     run against the service (sequential p50);
-# then the service's RSS and the ERROR / OutOfMemoryError lines of its log. The conditional read sends the headline
+# then the service's RSS and the ERROR / OutOfMemoryError lines of its log. During every loaded run against the
+# service, a readiness probe every half second, as Kubernetes would send (its slowest answer and any not 200). The conditional read sends the headline
 # with If-None-Match: its ETag (nginx: nginx's own ETag of the same file), so both should answer 304.
 # Publishing comes last, for each mode on its own copy of the size's database (CREATE DATABASE ... TEMPLATE), so both
 # modes publish onto the same catalogue: a JWT signed with a key pair made here, a release revising the first N bench
@@ -210,6 +211,14 @@ count_lines() { grep -cE "$1" "$2" || true; }
 ERROR_LINE='^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:,.]+ +ERROR '
 log_errors() { echo "$(count_lines "$ERROR_LINE" "$1") / $(count_lines OutOfMemoryError "$1")"; }
 fact() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" >> "$WORK/facts.tsv"; }  # size mode key value
+fact_value() { awk -F'\t' -v s="$1" -v m="$2" -v k="$3" '$1 == s && $2 == m && $3 == k { print $4 }' "$WORK/facts.tsv"; }
+# probe_readiness <base>: what a Kubernetes readiness probe sees while the load runs, every half second until killed.
+probe_readiness() {
+  while true; do
+    curl -s -o /dev/null -w '%{http_code} %{time_total}\n' --max-time 10 "$1/q/health/ready" >> "$WORK/probes.txt" || true
+    sleep 0.5
+  done
+}
 
 # wait_idle <database>: wrk abandons the requests still in flight when its time is up, and the service goes on
 # answering them; wait until it has used under 5 % of a core for half a second and runs no query, so that backlog
@@ -309,6 +318,7 @@ measure_reads() {
     return 0
   fi
   local base=http://127.0.0.1:$SERVICE_PORT
+  : > "$WORK/probes.txt"
   rm -rf "$WORK/www"; mkdir -p "$WORK/www"; chmod 755 "$WORK/www"
   local etags=()
   for i in "${!EP_LABEL[@]}"; do
@@ -344,7 +354,10 @@ measure_reads() {
       wait_idle "$db"
     fi
     echo "  service, $THREADS threads, $CONNECTIONS connections:"
+    probe_readiness "$base" &
+    local prober=$!
     run_wrk "$WORK/svc.txt" "$THREADS" "$CONNECTIONS" "$DURATION" "$url" "${svc_opts[@]}"
+    kill "$prober" 2> /dev/null || true; wait "$prober" 2> /dev/null || true
     wait_idle "$db"
     echo "  service, sequential (one connection):"
     run_wrk "$WORK/seq.txt" 1 1 "$SEQ_DURATION" "$url" "${svc_opts[@]}"
@@ -358,6 +371,9 @@ measure_reads() {
   stop_nginx
   fact "$size" "$mode" "rss_$cache" "$(rss_mib "$SERVICE_PID")"
   fact "$size" "$mode" "errors_$cache" "$(log_errors "$SERVICE_LOG")"
+  fact "$size" "$mode" "probes_$cache" "$(awk '$2 > slowest { slowest = $2 } $1 != 200 { failed++ }
+    END { printf "%.0f ms, %d of %d not 200", slowest * 1000, failed, NR }' "$WORK/probes.txt")"
+  log "$label: readiness probes during the load: $(fact_value "$size" "$mode" "probes_$cache")"
   log "$label: RSS $(rss_mib "$SERVICE_PID") MiB after the load; ERROR / OutOfMemoryError lines in its log: $(log_errors "$SERVICE_LOG")"
   grep -E "$ERROR_LINE|OutOfMemoryError" "$SERVICE_LOG" | head -5 | cut -c1-400 | indent || true
   stop_service
@@ -620,14 +636,15 @@ sizes = list(dict.fromkeys(k[0] for k in facts))
 publish = publish_sizes.split(',')
 print()
 print('| Size | Generation (psql) | pgbench -S tps | Mode | RSS after the load (peak since start), cached / uncached '
-      '| ERROR / OutOfMemoryError log lines, cached; uncached | '
+      '| ERROR / OutOfMemoryError log lines, cached; uncached | Slowest readiness probe under load, cached; uncached | '
       + ' | '.join(f'Publish {int(n):,} values' for n in publish) + ' | RSS after publishing | ERROR / OOM lines, publishing |')
-print('|---|---:|---:|---|---|---|' + '---|' * len(publish) + '---|---|')
+print('|---|---:|---:|---|---|---|---|' + '---|' * len(publish) + '---|---|')
 for size in sizes:
     for mode in modes.split():
         get = lambda key: facts.get((size, mode, key), '-')
         print(f"| {size} | {facts.get((size, '-', 'generation'), '-')} | {rate(facts.get((size, '-', 'pgbench'), '-'))} "
               f"| {mode} | {get('rss_cached')} / {get('rss_uncached')} MiB | {get('errors_cached')}; {get('errors_uncached')} | "
+              f"{get('probes_cached')}; {get('probes_uncached')} | "
               + ' | '.join(get(f'publish_{n}') for n in publish)
               + f" | {get('rss_publish')} MiB | {get('errors_publish')} |")
 print()
