@@ -83,6 +83,8 @@ LAYERS = [
     ("  response cache lookup (HttpCaching.cachedAnswer, until a0325a7)", ("HttpCaching_cachedAnswer",)),
     ("  a record's equals or hashCode (interpreted method handles)", ("Key_equals", "Key_hashCode")),
     ("  writing the answer (REST writer, Vert.x end)", ("ResponseWriterHandler_handle",)),
+    ("REST's auth-failure handler naming the operation (a path matcher per request, until d921b54)",
+     ("ObservabilityIntegrationRecorder_setTemplatePath",)),
     ("OpenTelemetry (tracer on request and response)", ("OpenTelemetryVertxTracer_",)),
     ("Micrometer (HTTP server metrics)", ("VertxHttpServerMetrics_",)),
     ("allocation slow path (new TLAB or chunk)", ("ThreadLocalAllocation_slowPath",)),

@@ -33,8 +33,8 @@ import io.vertx.ext.web.RoutingContext;
  * <p>
  * A read waits for its turn on the I/O thread, in a queue, before Quarkus REST hands it to a worker thread: waiting
  * costs no thread. When waiting reads held worker threads, 64 clients of uncached reads kept about a hundred threads
- * alive; the native executable's collector scans every thread's stack at each collection, and a health probe waited
- * behind the reads for a thread of its own.
+ * alive, and the native executable's collector scans every thread's stack at each collection; a smaller worker pool
+ * would instead leave health probes waiting behind the reads for a thread.
  */
 @ApplicationScoped
 public class ReadBulkhead {
