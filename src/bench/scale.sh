@@ -24,8 +24,9 @@
 #   - WARMUP of load, then wrk against the service and against nginx with the same settings, and a one-connection
 #     run against the service (sequential p50);
 # then the service's RSS and the ERROR / OutOfMemoryError lines of its log. During every loaded run against the
-# service, a readiness probe every half second, as Kubernetes would send (its slowest answer and any not 200). The conditional read sends the headline
-# with If-None-Match: its ETag (nginx: nginx's own ETag of the same file), so both should answer 304.
+# service, a readiness probe every half second, as Kubernetes would send (its slowest answer and any not 200). The
+# conditional read sends the headline with If-None-Match: its ETag (nginx: nginx's own ETag of the same file), so both
+# should answer 304.
 # Publishing comes last, for each mode on its own copy of the size's database (CREATE DATABASE ... TEMPLATE), so both
 # modes publish onto the same catalogue: a JWT signed with a key pair made here, a release revising the first N bench
 # values (basedOn = the newest release), POSTed and timed with curl. Only when the size has N bench values.

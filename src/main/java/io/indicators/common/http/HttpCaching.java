@@ -34,7 +34,6 @@ import io.indicators.common.catalogue.CatalogueHead.Head;
 import io.indicators.common.catalogue.ResponseCache;
 import io.indicators.common.catalogue.ResponseCache.Answer;
 import io.indicators.common.catalogue.ResponseCache.Key;
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.quarkus.vertx.http.runtime.HttpCompressionHandler;
 import io.quarkus.vertx.http.runtime.PolicyMappingConfig;
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -76,15 +75,13 @@ public class HttpCaching {
     private final EntityTags tags;
     private final CatalogueHead head;
     private final ResponseCache cache;
-    private final CurrentVertxRequest currentRequest;
     private final Set<String> compressedMediaTypes;
 
-    HttpCaching(EntityTags tags, CatalogueHead head, ResponseCache cache, CurrentVertxRequest currentRequest,
+    HttpCaching(EntityTags tags, CatalogueHead head, ResponseCache cache,
             @ConfigProperty(name = "quarkus.http.compress-media-types") List<String> compressedMediaTypes) {
         this.tags = tags;
         this.head = head;
         this.cache = cache;
-        this.currentRequest = currentRequest;
         this.compressedMediaTypes = Set.copyOf(compressedMediaTypes);
     }
 
@@ -97,7 +94,7 @@ public class HttpCaching {
      * A hit is answered after CORS and before authentication. Every read is public and its answer is the same for
      * every client (the key holds no identity), so authenticating a request that a hit answers is work for nothing,
      * and so is what Quarkus REST does for each request when authentication is not proactive: it matches the path
-     * against every resource to name the operation for metrics, should authentication fail (8 % of a hit's CPU
+     * against every resource to name the operation for metrics, should authentication fail (10 % of a hit's CPU
      * natively, profile-reads.md). Where an operator restricts paths with HTTP permissions
      * ({@code quarkus.http.auth.permission.*}), hits wait for them: the route then runs after authorization, still
      * ahead of {@link ReadBulkhead}'s, so a hit never waits for a turn.
@@ -187,7 +184,8 @@ public class HttpCaching {
     }
 
     @ServerResponseFilter
-    public void cache(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
+    public void cache(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource,
+            RoutingContext routing) {
         boolean read = HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod());
         if (!read || response.getStatus() != 200 || !response.hasEntity() || !isApiRead(request.getUriInfo())) {
             return;
@@ -212,9 +210,8 @@ public class HttpCaching {
         boolean immutable = resource.getResourceMethod() != null
                 && resource.getResourceMethod().isAnnotationPresent(Immutable.class);
         String cacheControl = asOf != null || immutable ? IMMUTABLE : LATEST;
-        if (currentRequest.getCurrent().get(CACHE_KEY) instanceof Key key) {
-            HttpServerRequest served = currentRequest.getCurrent().request();
-            String pathTemplate = ((HttpServerRequestInternal) served).context().getLocal(URL_PATH_TEMPLATE);
+        if (routing.get(CACHE_KEY) instanceof Key key) {
+            String pathTemplate = ((HttpServerRequestInternal) routing.request()).context().getLocal(URL_PATH_TEMPLATE);
             cache.put(key, body, mediaType.toString(), tag, cacheControl, lastModified, contentLanguage, pathTemplate);
         }
 

@@ -1,6 +1,7 @@
 package io.indicators.common.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.io.IOException;
 import java.net.URI;
@@ -43,17 +44,22 @@ class HttpPermissionsTest {
     @Test
     void aKeptAnswerIsNotServedToAClientThePermissionsRefuse() throws IOException, InterruptedException {
         String token = PublisherTokens.reader();
-        assertEquals(200, get(token), "the first read, computed and kept");
-        assertEquals(200, get(token), "the second read, served from memory");
+        HttpResponse<String> computed = get(token);
+        assertEquals(200, computed.statusCode(), "the first read, computed and kept");
+        HttpResponse<String> kept = get(token);
+        assertEquals(200, kept.statusCode(), "the second read, served from memory");
+        assertEquals(computed.body(), kept.body());
 
-        assertEquals(401, get(null), "the kept answer, asked for without credentials");
+        HttpResponse<String> refused = get(null);
+        assertEquals(401, refused.statusCode(), "the kept answer, asked for without credentials");
+        assertNotEquals(kept.body(), refused.body());
     }
 
-    private int get(String token) throws IOException, InterruptedException {
+    private HttpResponse<String> get(String token) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(indicators).GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        return client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -40,8 +40,10 @@ class ReadTurnsTest {
 
     @Test
     void readsWaitingForTheirTurnHoldNoThread() throws Exception {
+        int known = given().queryParam("geo", "KR").get("/v1/indicators/ai-workforce-shortfall/observations")
+                .then().statusCode(200).extract().path("observations.size()");
         ExecutorService clients = Executors.newFixedThreadPool(READS);
-        List<Future<Integer>> statuses = new ArrayList<>();
+        List<Future<Integer>> answered = new ArrayList<>();
         try (Connection owner = DriverManager.getConnection(url, "postgres", "postgres");
                 Statement statement = owner.createStatement()) {
             // The values are locked, so the reads that hold the permits cannot finish, and the others wait.
@@ -50,8 +52,9 @@ class ReadTurnsTest {
             for (int i = 1; i <= READS; i++) {
                 int last = i;
                 // A different question each, so none is answered from memory.
-                statuses.add(clients.submit(() -> given().queryParam("geo", "KR").queryParam("lastNObservations", last)
-                        .get("/v1/indicators/ai-workforce-shortfall/observations").statusCode()));
+                answered.add(clients.submit(() -> given().queryParam("geo", "KR").queryParam("lastNObservations", last)
+                        .get("/v1/indicators/ai-workforce-shortfall/observations")
+                        .then().statusCode(200).extract().path("observations.size()")));
             }
             awaitBlockedQueries(statement, PERMITS);
 
@@ -63,8 +66,9 @@ class ReadTurnsTest {
         } finally {
             clients.shutdown();
         }
-        for (Future<Integer> status : statuses) {
-            assertEquals(200, status.get(30, TimeUnit.SECONDS));
+        for (int i = 0; i < READS; i++) {
+            assertEquals(Math.min(i + 1, known), answered.get(i).get(30, TimeUnit.SECONDS),
+                    "the values the read with lastNObservations=" + (i + 1) + " asked for");
         }
     }
 
