@@ -24,7 +24,9 @@
 #   - WARMUP of load, then wrk against the service and against nginx with the same settings, and a one-connection
 #     run against the service (sequential p50);
 # then the service's RSS and the ERROR / OutOfMemoryError lines of its log. During every loaded run against the
-# service, a readiness probe every half second, as Kubernetes would send (its slowest answer and any not 200). The
+# service, a readiness probe every half second, as Kubernetes would send (its slowest answer and any not 200), and
+# the CPU time the service and PostgreSQL's processes used, per request completed: on a shared machine, where the
+# throughput of an uncached read is bounded, it says whose CPU bounds it. The
 # conditional read sends the headline with If-None-Match: its ETag (nginx: nginx's own ETag of the same file), so both
 # should answer 304.
 # Publishing comes last, for each mode on its own copy of the size's database (CREATE DATABASE ... TEMPLATE), so both
@@ -240,6 +242,24 @@ wait_idle() {
   echo "  (the service was still busy after ${IDLE_TIMEOUT:-60} s; going on)"
 }
 
+# cpu_snapshot <file> <pid...>: the user and system CPU clock ticks each process has used so far, "pid ticks" a line.
+cpu_snapshot() {
+  local out=$1 pid
+  shift
+  : > "$out"
+  for pid in "$@"; do awk -v pid="$pid" '{ print pid, $14 + $15 }' "/proc/$pid/stat" >> "$out" 2> /dev/null || true; done
+}
+# cpu_used <before> <after>: the ticks used between two snapshots by the processes of the second (one started in
+# between counts from zero).
+cpu_used() { awk 'NR == FNR { before[$1] = $2; next } { total += $2 - before[$1] } END { print total + 0 }' "$1" "$2"; }
+# The throw-away server's processes: the postmaster and its children (backends, writers).
+postgres_pids() {
+  local postmaster
+  postmaster=$(head -1 "$WORK/pg/postmaster.pid")
+  echo "$postmaster" $(pgrep -P "$postmaster")
+}
+CLK_TCK=$(getconf CLK_TCK)
+
 # wrk <output file> <threads> <connections> <duration> <url> [wrk options]
 run_wrk() {
   local out=$1 t=$2 c=$3 d=$4 url=$5
@@ -356,8 +376,15 @@ measure_reads() {
     fi
     echo "  service, $THREADS threads, $CONNECTIONS connections:"
     probe_readiness "$base" &
-    local prober=$!
+    local prober=$! service_cpu pg_cpu
+    cpu_snapshot "$WORK/service-before.txt" "$SERVICE_PID"
+    cpu_snapshot "$WORK/pg-before.txt" $(postgres_pids)
     run_wrk "$WORK/svc.txt" "$THREADS" "$CONNECTIONS" "$DURATION" "$url" "${svc_opts[@]}"
+    # Where the machine's CPU went during the run: to the service, or to the database beside it.
+    cpu_snapshot "$WORK/service-after.txt" "$SERVICE_PID"
+    cpu_snapshot "$WORK/pg-after.txt" $(postgres_pids)
+    service_cpu=$(cpu_used "$WORK/service-before.txt" "$WORK/service-after.txt")
+    pg_cpu=$(cpu_used "$WORK/pg-before.txt" "$WORK/pg-after.txt")
     kill "$prober" 2> /dev/null || true; wait "$prober" 2> /dev/null || true
     wait_idle "$db"
     echo "  service, sequential (one connection):"
@@ -365,9 +392,10 @@ measure_reads() {
     wait_idle "$db"
     echo "  nginx, $THREADS threads, $CONNECTIONS connections:"
     run_wrk "$WORK/ngx.txt" "$THREADS" "$CONNECTIONS" "$DURATION" "http://127.0.0.1:$NGINX_PORT/e$i.json" "${ngx_opts[@]}"
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$mode" "$cache" "${EP_LABEL[$i]}" \
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$mode" "$cache" "${EP_LABEL[$i]}" \
       "$(cut -f1,2 "$WORK/www/e$i.meta")" "$(summary "$WORK/svc.txt")" "$(summary "$WORK/seq.txt" | cut -f2)" \
-      "$(summary "$WORK/ngx.txt" | cut -f1)" "$(summary "$WORK/ngx.txt" | cut -f4)" >> "$WORK/rows.tsv"
+      "$(summary "$WORK/ngx.txt" | cut -f1)" "$(summary "$WORK/ngx.txt" | cut -f4)" \
+      "$((service_cpu * 1000 / CLK_TCK))" "$((pg_cpu * 1000 / CLK_TCK))" >> "$WORK/rows.tsv"
   done
   stop_nginx
   fact "$size" "$mode" "rss_$cache" "$(rss_mib "$SERVICE_PID")"
@@ -391,6 +419,9 @@ capture_plans() {
     for i in "${!EP_LABEL[@]}"; do  # once to warm up, so the plans below are those of a running service
       curl -s -o /dev/null --max-time 60 "http://127.0.0.1:$SERVICE_PORT${EP_PATH[$i]}" || true
     done
+    # The server's log holds the plans of every size measured so far: read only what this size adds.
+    local log_from
+    log_from=$(stat -c %s "$WORK/pg.log")
     for i in "${!EP_LABEL[@]}"; do
       [ "${EP_LABEL[$i]}" = "headline, If-None-Match" ] && continue
       psql_db postgres -c "do \$\$ begin raise log 'bench-plans-endpoint %', '${EP_LABEL[$i]} <- ${EP_PATH[$i]}'; end \$\$"
@@ -398,13 +429,16 @@ capture_plans() {
     done
     psql_db postgres -c "do \$\$ begin raise log 'bench-plans-end'; end \$\$"
     stop_service
-    python3 - "$WORK/pg.log" "$size" > "$out" << 'PY'
+    python3 - "$WORK/pg.log" "$size" "$log_from" > "$out" << 'PY'
 import re, sys
-log, size = sys.argv[1], sys.argv[2]
+log, size, log_from = sys.argv[1], sys.argv[2], int(sys.argv[3])
 print(f"# Plans at {size} (src/bench/scale.sh, auto_explain with ANALYZE and BUFFERS): every statement each endpoint\n"
       "# sends on a cache miss, after one warm-up request. Regenerated by every run.\n")
 current, out = None, []
-for line in open(log, encoding='utf-8', errors='replace'):
+with open(log, 'rb') as whole:
+    whole.seek(log_from)
+    lines = whole.read().decode('utf-8', errors='replace').splitlines(keepends=True)
+for line in lines:
     m = re.search(r"LOG:\s+bench-plans-endpoint (.*)", line)
     if m:
         current = m.group(1); out.append(f"\n## {current}\n"); continue
@@ -619,15 +653,20 @@ def nbytes(v):
     x = num(v)
     return '-' if x is None else f'{x / 1024:,.1f} KiB' if x >= 1024 else f'{x:.0f} B'
 
+def per_request(cpu_ms, completed):
+    x, n = num(cpu_ms), num(completed)
+    return '-' if x is None or not n else f'{1000 * x / n:.0f} µs'
+
 print('| Size | Mode | Cache | Endpoint | Status | Body | Service req/s | nginx req/s | Service / nginx '
-      '| Service p50 | Service p99 | Sequential p50 | Errors (service / nginx) |')
-print('|---|---|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|')
+      '| Service p50 | Service p99 | Sequential p50 | Errors (service / nginx) | CPU per request, service / PostgreSQL |')
+print('|---|---|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|')
 for line in open(rows_file):
-    (size, mode, cache, endpoint, status, body, rps, p50, p99, errors, _completed, seq_p50, nginx_rps,
-     nginx_errors) = line.rstrip('\n').split('\t')
+    (size, mode, cache, endpoint, status, body, rps, p50, p99, errors, completed, seq_p50, nginx_rps,
+     nginx_errors, service_cpu, postgres_cpu) = line.rstrip('\n').split('\t')
     ratio = f'{100 * num(rps) / num(nginx_rps):.1f} %' if num(rps) is not None and num(nginx_rps) else '-'
     print(f'| {size} | {mode} | {cache} | {endpoint} | {status} | {nbytes(body)} | {rate(rps)} | {rate(nginx_rps)} '
-          f'| {ratio} | {ms(p50)} | {ms(p99)} | {ms(seq_p50)} | {errors} / {nginx_errors} |')
+          f'| {ratio} | {ms(p50)} | {ms(p99)} | {ms(seq_p50)} | {errors} / {nginx_errors} '
+          f'| {per_request(service_cpu, completed)} / {per_request(postgres_cpu, completed)} |')
 
 facts = {}
 for line in open(facts_file):
@@ -667,6 +706,8 @@ EOF
   echo "responses plus socket errors (a response slower than $WRK_TIMEOUT is a timeout). Status: what curl got before the"
   echo "load (the conditional read should be 304). pgbench: \`pgbench -S -c $CONNECTIONS -j $THREADS -T $PGBENCH_DURATION\`,"
   echo "scale $PGBENCH_SCALE. RSS: VmRSS of the service process (peak: its VmHWM). Publishing: HTTP status and curl's total time."
+  echo "CPU per request: the user and system time the service process, and all of PostgreSQL's processes, used during"
+  echo "the loaded run, over the requests it completed; wrk and nginx share the same cores."
   for mode in "${AVAILABLE[@]}"; do
     case $mode in
       jvm) echo "JVM: \`java $JVM_OPTS -jar quarkus-run.jar\` ($("$JAVA_HOME/bin/java" -version 2>&1 | head -1)), built $(date -u -r "$APP_DIR/quarkus-run.jar" '+%Y-%m-%d %H:%M UTC')." ;;
