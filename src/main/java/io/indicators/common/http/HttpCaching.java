@@ -116,23 +116,27 @@ public class HttpCaching {
 
     private void answerFromCache(RoutingContext context) {
         Key key = key(context.request());
-        if (key == null) {
-            context.next();
+        if (key != null && answer(context, key)) {
             return;
         }
-        context.put(CACHE_KEY, key);
-        if (!answerFromMemory(context)) {
-            context.next();
+        // Only a miss notes its key, a hit being answered: the response filter keeps the answer under it, and the
+        // read that waited for its turn looks again.
+        if (key != null) {
+            context.put(CACHE_KEY, key);
         }
+        context.next();
     }
 
     /**
-     * Writes the kept answer to the read's question, true if there is one: on the read's way in, and again once it
-     * has waited for its turn to compute it (see {@link ReadBulkhead}), when the read ahead of it may have computed
-     * it already.
+     * Writes the kept answer to a read that missed on its way in and has waited for its turn to compute it (see
+     * {@link ReadBulkhead}): the read ahead of it may have computed it already. True if there was one.
      */
     boolean answerFromMemory(RoutingContext context) {
-        Answer hit = context.get(CACHE_KEY) instanceof Key key ? cache.answer(key) : null;
+        return context.get(CACHE_KEY) instanceof Key key && answer(context, key);
+    }
+
+    private boolean answer(RoutingContext context, Key key) {
+        Answer hit = cache.answer(key);
         if (hit == null) {
             return false;
         }
