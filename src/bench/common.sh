@@ -11,6 +11,9 @@ export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 BUILD=true
 [ "${1:-}" = --no-build ] && BUILD=false
 
+# etag_of <url>: the ETag header of the answer at url.
+etag_of() { curl -s -D - -o /dev/null "$@" | tr -d '\r' | sed -n 's/^[Ee][Tt]ag: //p'; }
+
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 # initdb and postgres refuse to run as root.

@@ -53,7 +53,6 @@ events { worker_connections 1024; }
 http { access_log off; etag on; server { listen 127.0.0.1:$nginx_port; root $WORK/www; default_type application/json; } }
 CONF
 rate() { wrk -t2 -c"$CONNECTIONS" -d"$DURATION" "$@" | awk '/Requests\/sec/ { print $2 }'; }
-etag() { curl -s -D - -o /dev/null "$1" | tr -d '\r' | sed -n 's/^[Ee][Tt]ag: //p'; }
 
 summaries=()
 for entry in $RUNNERS; do
@@ -71,8 +70,8 @@ for entry in $RUNNERS; do
   [ -f "$WORK/nginx.pid" ] || nginx -c "$WORK/nginx.conf"
   service_headers=() nginx_headers=()
   if [ "$CONDITIONAL" = true ]; then
-    service_headers=(-H "If-None-Match: $(etag "http://127.0.0.1:$port$URL")")
-    nginx_headers=(-H "If-None-Match: $(etag "http://127.0.0.1:$nginx_port/answer")")
+    service_headers=(-H "If-None-Match: $(etag_of "http://127.0.0.1:$port$URL")")
+    nginx_headers=(-H "If-None-Match: $(etag_of "http://127.0.0.1:$nginx_port/answer")")
   fi
   wrk -t2 -c"$CONNECTIONS" -d2s "${service_headers[@]}" "http://127.0.0.1:$port$URL" > /dev/null
   nginx_rate=$(rate "${nginx_headers[@]}" "http://127.0.0.1:$nginx_port/answer")

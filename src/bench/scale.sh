@@ -26,9 +26,8 @@
 # then the service's RSS and the ERROR / OutOfMemoryError lines of its log. During every loaded run against the
 # service, a readiness probe every half second, as Kubernetes would send (its slowest answer and any not 200), and
 # the CPU time the service and PostgreSQL's processes used, per request completed: on a shared machine, where the
-# throughput of an uncached read is bounded, it says whose CPU bounds it. The
-# conditional read sends the headline with If-None-Match: its ETag (nginx: nginx's own ETag of the same file), so both
-# should answer 304.
+# throughput of an uncached read is bounded, it says whose CPU bounds it. The conditional read sends the headline
+# with If-None-Match: its ETag (nginx: nginx's own ETag of the same file), so both should answer 304.
 # Publishing comes last, for each mode on its own copy of the size's database (CREATE DATABASE ... TEMPLATE), so both
 # modes publish onto the same catalogue: a JWT signed with a key pair made here, a release revising the first N bench
 # values (basedOn = the newest release), POSTed and timed with curl. Only when the size has N bench values.
@@ -365,7 +364,7 @@ measure_reads() {
     local svc_opts=() ngx_opts=()
     if [ "${EP_LABEL[$i]}" = "headline, If-None-Match" ]; then
       svc_opts=(-H "If-None-Match: ${etags[$i]}")
-      nginx_etag=$(curl -s -D - -o /dev/null "http://127.0.0.1:$NGINX_PORT/e$i.json" | tr -d '\r' | sed -n 's/^[Ee][Tt]ag: //p')
+      nginx_etag=$(etag_of "http://127.0.0.1:$NGINX_PORT/e$i.json")
       ngx_opts=(-H "If-None-Match: $nginx_etag")
       log "nginx conditional check: $(curl -s -o /dev/null -w '%{http_code}' "${ngx_opts[@]}" "http://127.0.0.1:$NGINX_PORT/e$i.json")"
     fi
